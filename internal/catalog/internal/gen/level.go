@@ -81,6 +81,9 @@ func isTagNoun(noun string) bool {
 // name is taken as write.
 func verbLevel(name string) (level string, known bool) {
 	verb, noun := splitVerb(name)
+	if verb == "batch" && noun != "" { // "BatchDeleteInstances": the verb follows
+		return verbLevel(noun)
+	}
 	switch {
 	case verb == "tag" || verb == "untag":
 		return levelTagging, true

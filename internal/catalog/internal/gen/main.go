@@ -198,4 +198,3 @@ func generateAWS(sources, iamData, version string) (*catfile.File, error) {
 	}
 	return f, nil
 }
-

@@ -239,6 +239,12 @@ func build(d policydoc.Dialect, f *catfile.File) (*Catalog, error) {
 		c.globals = append(c.globals, ck)
 		addKey(ck)
 	}
+	var lower []string // lower-cased full names of the service's actions
+	total := 0
+	for _, fs := range f.Services {
+		total += len(fs.Actions)
+	}
+	store := make([]Action, 0, total) // one allocation for every action
 	for _, fs := range f.Services {
 		s := &Service{Code: fs.Code, Title: fs.Title, Source: fs.Source, Related: fs.Related}
 		if _, dup := c.byCode[strings.ToLower(s.Code)]; dup {
@@ -256,11 +262,12 @@ func build(d policydoc.Dialect, f *catfile.File) (*Catalog, error) {
 			s.ResourceTypes = append(s.ResourceTypes, rt)
 		}
 		for _, fa := range fs.Actions {
-			a := &Action{
+			store = append(store, Action{
 				Service: s.Code, Name: fa.Name, Level: Level(fa.Level), LevelDerived: fa.Derived,
 				Deprecated: fa.Deprecated, ResourceTypesKnown: !fa.Unknown, ConditionKeys: fa.Keys,
 				Description: fa.Description, Source: fa.Source,
-			}
+			})
+			a := &store[len(store)-1]
 			if a.Source == "" {
 				a.Source = s.Source
 			}
@@ -277,8 +284,14 @@ func build(d policydoc.Dialect, f *catfile.File) (*Catalog, error) {
 			}
 			c.actions[l] = a
 			s.Actions = append(s.Actions, a)
+			lower = append(lower, l)
 		}
-		sort.Slice(s.Actions, func(i, j int) bool { return strings.ToLower(s.Actions[i].Name) < strings.ToLower(s.Actions[j].Name) })
+		// The generator writes actions in this order already; sort only
+		// data that is not.
+		if !sort.StringsAreSorted(lower) {
+			sort.Sort(byKey{s.Actions, lower})
+		}
+		lower = lower[:0]
 		c.services = append(c.services, s)
 	}
 	sort.Slice(c.services, func(i, j int) bool { return c.services[i].Code < c.services[j].Code })
@@ -289,6 +302,19 @@ func build(d policydoc.Dialect, f *catfile.File) (*Catalog, error) {
 		c.all = append(c.all, s.Actions...)
 	}
 	return c, nil
+}
+
+// byKey sorts actions by precomputed keys.
+type byKey struct {
+	actions []*Action
+	keys    []string
+}
+
+func (b byKey) Len() int           { return len(b.actions) }
+func (b byKey) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
+func (b byKey) Swap(i, j int) {
+	b.actions[i], b.actions[j] = b.actions[j], b.actions[i]
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
 }
 
 // Dialect is the catalogue's dialect.

@@ -214,6 +214,7 @@ func Decode(r io.Reader) (*File, error) {
 	f := &File{}
 	n := 0
 	var svc *Service
+	var buf []string // fields of the current line, reused
 	for sc.Scan() {
 		n++
 		text := sc.Text()
@@ -226,15 +227,20 @@ func Decode(r io.Reader) (*File, error) {
 		if text == "" {
 			continue
 		}
-		raw := strings.Split(text, "\t")
-		fields := make([]string, len(raw))
-		for i, r := range raw {
-			s, err := unesc(r)
+		fields := buf[:0]
+		for rest := text; ; {
+			field, tail, more := strings.Cut(rest, "\t")
+			s, err := unesc(field)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", n, err)
 			}
-			fields[i] = s
+			fields = append(fields, s)
+			if !more {
+				break
+			}
+			rest = tail
 		}
+		buf = fields
 		get := func(i int) string {
 			if i < len(fields) {
 				return fields[i]

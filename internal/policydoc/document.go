@@ -267,3 +267,32 @@ func (d *Document) Canonical(ptr string) []byte {
 	}
 	return n.AppendCanonical(nil)
 }
+
+// Resolve rewrites a pointer into the keys as they are written in the
+// document (they may differ in case, which JD Cloud allows). Tokens past
+// the part that resolves are kept as given.
+func (d *Document) Resolve(ptr string) string {
+	tokens := SplitPointer(ptr)
+	out := make([]string, 0, len(tokens))
+	n := d.Root
+	for _, tok := range tokens {
+		if n != nil && n.Kind == Object {
+			v, key := n.FieldFold(tok)
+			if v != nil {
+				out = append(out, key)
+				n = v
+				continue
+			}
+		}
+		if n != nil && n.Kind == Array {
+			if item, _, ok := lookupIndex(n, tok); ok {
+				out = append(out, tok)
+				n = item
+				continue
+			}
+		}
+		out = append(out, tok)
+		n = nil
+	}
+	return JoinPointer("", out...)
+}

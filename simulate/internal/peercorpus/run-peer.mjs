@@ -109,10 +109,55 @@ function withPeer(line, peer) {
   return `${line.slice(0, at)},"peer":${JSON.stringify(peer)}}`;
 }
 
+// layers tallies, from the peer's own analysis of each decided case, which
+// policy layers decided it (for the README's description of the corpus).
+async function layers(path) {
+  const counts = {};
+  const inc = (k) => (counts[k] = (counts[k] || 0) + 1);
+  const allowed = (x) => x === 'Allowed' || x === 'AllowedForAccount';
+  for await (const line of openLines(path)) {
+    if (line.trim() === '') continue;
+    const c = JSON.parse(line);
+    const r = await runSimulation(toSimulation(c), {});
+    if (r.resultType !== 'single') continue;
+    const a = r.result.analysis;
+    const where = a.sameAccount ? 'same-account' : 'cross-account';
+    if (c.peer.decision === 'allow') {
+      const id = a.identityAnalysis.result === 'Allowed';
+      const res = allowed(a.resourceAnalysis?.result);
+      inc(`allow ${where}: ${id && res ? 'identity and resource policy' : id ? 'identity policy only' : 'resource policy only'}`);
+    } else if (c.peer.decision === 'explicit-deny') {
+      const by = [];
+      if (a.identityAnalysis.result === 'ExplicitlyDenied') by.push('identity');
+      if (['ExplicitlyDenied', 'DeniedForAccount'].includes(a.resourceAnalysis?.result)) by.push('resource');
+      if (a.permissionBoundaryAnalysis?.result === 'ExplicitlyDenied') by.push('boundary');
+      if (a.sessionAnalysis?.result === 'ExplicitlyDenied') by.push('session');
+      if (a.scpAnalysis.result === 'ExplicitlyDenied') by.push('scp');
+      if (a.rcpAnalysis.result === 'ExplicitlyDenied') by.push('rcp');
+      for (const b of by) inc(`explicit-deny by ${b}`);
+      if (by.length > 1) inc('explicit-deny by several layers');
+    } else {
+      const why = [];
+      if (a.identityAnalysis.result !== 'Allowed') why.push('no identity allow');
+      if (a.sameAccount && a.resourceAnalysis && a.resourceAnalysis.result !== 'NotApplicable' && !allowed(a.resourceAnalysis.result)) why.push('no resource-policy allow');
+      if (a.permissionBoundaryAnalysis && a.permissionBoundaryAnalysis.result !== 'Allowed') why.push('boundary');
+      if (a.sessionAnalysis && a.sessionAnalysis.result !== 'Allowed') why.push('session policy');
+      if (a.scpAnalysis.result !== 'Allowed') why.push('scp');
+      if (!a.sameAccount && !a.resourceAnalysis?.allowStatements?.length) why.push('no resource-policy grant');
+      inc(`implicit-deny ${where}: ${[...new Set(why)].join(' + ') || 'other'}`);
+    }
+  }
+  for (const [k, n] of Object.entries(counts).sort()) console.log(`${k}\t${n}`);
+}
+
 async function main() {
+  if (process.argv[2] === '--layers') {
+    await layers(process.argv[3]);
+    return;
+  }
   const path = process.argv[2];
   if (!path) {
-    console.error('usage: node run-peer.mjs CASES.jsonl[.gz]');
+    console.error('usage: node run-peer.mjs [--layers] CASES.jsonl[.gz]');
     process.exit(2);
   }
   const counts = {};

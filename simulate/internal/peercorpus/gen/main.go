@@ -67,14 +67,22 @@ func generate(seed uint64, i int) ([]byte, error) {
 	r := newRNG(seed, uint64(i))
 	s := newScenario(r)
 
-	identity := s.identityPolicies(0.55, 0.18)
 	var resourcePolicy, boundary, session, scp, rcp any
 	pRes := map[rkind]float64{kS3Object: 0.55, kS3Bucket: 0.5, kKMSKey: 1, kSQS: 0.5, kAssumeRole: 1, kSecret: 0.35, kLambda: 0.25}[s.act.kind]
 	if s.p.account != s.res.account {
 		pRes = min(1, pRes+0.3)
 	}
-	if r.chance(pRes) {
-		resourcePolicy = s.resourcePolicy(0.22)
+	hasResource := r.chance(pRes)
+	// Some same-account cases lean on the resource policy alone: the
+	// identity policies then rarely allow the request.
+	pAllow := 0.55
+	focus := hasResource && s.p.account == s.res.account && r.chance(0.4)
+	if focus {
+		pAllow = 0.1
+	}
+	identity := s.identityPolicies(pAllow, 0.18)
+	if hasResource {
+		resourcePolicy = s.resourcePolicy(0.22, focus)
 	}
 	if r.chance(0.25) {
 		boundary = s.boundary(0.3)

@@ -269,6 +269,17 @@ func dedup(xs []string) []string {
 }
 
 func policy(r *rng, stmts []obj) obj {
+	// Sids are unique within a policy.
+	seen := map[string]bool{}
+	for i, st := range stmts {
+		if v, ok := st.get("Sid"); ok {
+			sid := v.(string)
+			if seen[sid] {
+				stmts[i] = st[1:]
+			}
+			seen[sid] = true
+		}
+	}
 	var st any
 	if len(stmts) == 1 && r.chance(0.3) {
 		st = stmts[0]
@@ -409,8 +420,9 @@ func (s *scenario) resourceStatement(effect string, principalKind int, pApplies,
 }
 
 // resourcePolicy builds the resource-based policy of the request's
-// resource, in the shape that kind of policy usually has.
-func (s *scenario) resourcePolicy(pDeny float64) obj {
+// resource, in the shape that kind of policy usually has. With direct, its
+// Allow statements mostly name the caller itself or everyone.
+func (s *scenario) resourcePolicy(pDeny float64, direct bool) obj {
 	r := s.r
 	trust := s.act.kind == kAssumeRole
 	var stmts []obj
@@ -425,6 +437,10 @@ func (s *scenario) resourcePolicy(pDeny float64) obj {
 	}
 	for i, n := 0, r.between(1, 3); i < n; i++ {
 		kind := r.intn(4)
+		if direct {
+			// name the caller, or everyone
+			kind = pick(r, []int{0, 0, 2, 1})
+		}
 		if r.chance(pDeny) {
 			stmts = append(stmts, s.resourceStatement("Deny", pick(r, []int{2, 2, 3, 0}), 0.7, 0.7, trust))
 		} else {

@@ -160,14 +160,17 @@ func walk(v any, add func(string)) {
 	}
 }
 
-var canonicalPrefixes = []string{"aws:", "s3:", "kms:", "sts:", "iam:", "ec2:", "dynamodb:", "secretsmanager:"}
-
+// isCanonicalKey is false for a key written all in lower case, or with its
+// service prefix in upper case: spellings a case-insensitive lookup must
+// accept.
 func isCanonicalKey(key string) bool {
-	for _, p := range canonicalPrefixes {
-		if strings.HasPrefix(key, p) {
-			rest := key[len(p):]
-			return rest != strings.ToLower(rest) || !strings.ContainsAny(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !strings.HasPrefix(p, "aws:")
-		}
+	i := strings.IndexByte(key, ':')
+	if i < 0 {
+		return true
 	}
-	return false
+	if key[:i] != strings.ToLower(key[:i]) {
+		return false
+	}
+	rest := key[i+1:]
+	return rest != strings.ToLower(rest) || !strings.ContainsAny(key, "/") && !strings.HasPrefix(key, "aws:")
 }

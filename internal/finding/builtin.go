@@ -38,9 +38,10 @@ func At(r Rule, doc *policydoc.Document, ptr string, t policydoc.Target, msg str
 		return f
 	}
 	f.File = doc.Path
+	f.Pointer = doc.Prefix + ptr
 	rng, _ := doc.Locate(ptr, t)
 	f.Line, f.Column, f.EndLine, f.EndColumn = rng.Start.Line, rng.Start.Col, rng.End.Line, rng.End.Col
-	f.Fingerprint = Fingerprint(r.ID, doc.Path, doc.Anchor(ptr))
+	f.Fingerprint = Fingerprint(r.ID, doc.Path, doc.Prefix+doc.Anchor(ptr))
 	return f
 }
 

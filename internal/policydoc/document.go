@@ -47,7 +47,21 @@ type Document struct {
 	Format Format
 	Source []byte
 	Root   *Node
+	// Prefix is the pointer of Root inside the file: empty for a whole
+	// file, set for a policy written inline in another document (see Sub).
+	Prefix string
 	lines  []int // byte offset of the start of each line
+}
+
+// Sub returns a view of the value at ptr as a document of its own: the same
+// file and source, with Root at that value and Prefix recording where it
+// sits, so positions stay exact and pointers can be reported in full.
+func (d *Document) Sub(ptr string) (*Document, bool) {
+	n, _, ok := d.Lookup(ptr)
+	if !ok {
+		return nil, false
+	}
+	return &Document{Path: d.Path, Format: d.Format, Source: d.Source, Root: n, Prefix: d.Prefix + ptr, lines: d.lines}, true
 }
 
 // Limits bound what a parser accepts, so hostile input fails with a clear

@@ -134,19 +134,25 @@ type Peer struct {
 	Decision Decision `json:"decision"`
 }
 
-// Read reads a gzip-compressed JSON Lines corpus.
+// Read reads a JSON Lines corpus file, gzip-compressed (as the committed
+// corpus is) or plain; compression is recognised by its magic bytes.
 func Read(path string) ([]Case, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("peer corpus: %w", err)
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("peer corpus %s: %w", path, err)
+	br := bufio.NewReader(f)
+	var r io.Reader = br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("peer corpus %s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
 	}
-	defer zr.Close()
-	cases, err := Decode(zr)
+	cases, err := Decode(r)
 	if err != nil {
 		return nil, fmt.Errorf("peer corpus %s: %w", path, err)
 	}

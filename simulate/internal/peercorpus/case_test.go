@@ -2,6 +2,7 @@ package peercorpus
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -265,5 +266,70 @@ func TestValidateRejects(t *testing.T) {
 		if err := cases[0].Validate(); err == nil {
 			t.Errorf("%s: Validate accepted it", name)
 		}
+	}
+}
+
+// TestKnownDifferences checks that every case of known-differences.jsonl is
+// well-formed, is listed in known-differences.md with an AWS decision other
+// than the peer's, and has an id the corpus does not use.
+func TestKnownDifferences(t *testing.T) {
+	kd, err := Read("../../testdata/peer/known-differences.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kd) == 0 {
+		t.Fatal("known-differences.jsonl has no case")
+	}
+	md, err := os.ReadFile("../../testdata/peer/known-differences.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, line := range strings.Split(string(md), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 6 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "kd") {
+			continue
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		rows[cells[1]] = cells[1:]
+	}
+	corpus, err := Read(corpusPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inCorpus := map[string]bool{}
+	for _, c := range corpus {
+		inCorpus[c.ID] = true
+	}
+	for i := range kd {
+		c := &kd[i]
+		if err := c.Validate(); err != nil {
+			t.Error(err)
+			continue
+		}
+		if inCorpus[c.ID] {
+			t.Errorf("%s is also a corpus id", c.ID)
+		}
+		row, ok := rows[c.ID]
+		if !ok {
+			t.Errorf("%s is not listed in known-differences.md", c.ID)
+			continue
+		}
+		peer, aws := Decision(row[1]), Decision(row[2])
+		if peer != c.Peer.Decision {
+			t.Errorf("%s: the table says the peer answers %s, the case records %s", c.ID, peer, c.Peer.Decision)
+		}
+		if !aws.Valid() || aws == peer {
+			t.Errorf("%s: AWS decision %q must be a decision other than the peer's", c.ID, aws)
+		}
+		if !strings.Contains(row[4], "https://docs.aws.amazon.com/") {
+			t.Errorf("%s: no AWS documentation URL", c.ID)
+		}
+		delete(rows, c.ID)
+	}
+	for id := range rows {
+		t.Errorf("%s is listed in known-differences.md but has no case", id)
 	}
 }

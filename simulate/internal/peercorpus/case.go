@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 )
 
@@ -223,8 +224,13 @@ func (c *Case) Validate() error {
 	if len(c.Request.ResourceAccount) != 12 {
 		errs = append(errs, fmt.Errorf("resource_account %q is not a 12-digit account", c.Request.ResourceAccount))
 	}
-	for k, v := range c.Request.Context {
-		if !v.List && len(v.Values) != 1 {
+	keys := make([]string, 0, len(c.Request.Context))
+	for k := range c.Request.Context {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if v := c.Request.Context[k]; !v.List && len(v.Values) != 1 {
 			errs = append(errs, fmt.Errorf("context key %q: a single value holds %d strings", k, len(v.Values)))
 		}
 	}
@@ -241,15 +247,24 @@ func (c *Case) Validate() error {
 	for i, d := range c.Policies.Identity {
 		check(fmt.Sprintf("identity[%d]", i), d)
 	}
-	for what, d := range map[string]json.RawMessage{"resource": c.Policies.Resource, "boundary": c.Policies.Boundary, "session": c.Policies.Session} {
-		if d != nil {
-			check(what, d)
+	for _, l := range []struct {
+		what string
+		doc  json.RawMessage
+	}{{"resource", c.Policies.Resource}, {"boundary", c.Policies.Boundary}, {"session", c.Policies.Session}} {
+		if l.doc != nil {
+			check(l.what, l.doc)
 		}
 	}
-	for name, levels := range map[string][][]json.RawMessage{"scp": c.Policies.SCP, "rcp": c.Policies.RCP} {
-		for i, level := range levels {
+	for _, l := range []struct {
+		name   string
+		levels [][]json.RawMessage
+	}{{"scp", c.Policies.SCP}, {"rcp", c.Policies.RCP}} {
+		for i, level := range l.levels {
+			if len(level) == 0 {
+				errs = append(errs, fmt.Errorf("%s level %d holds no policy", l.name, i))
+			}
 			for j, d := range level {
-				check(fmt.Sprintf("%s[%d][%d]", name, i, j), d)
+				check(fmt.Sprintf("%s[%d][%d]", l.name, i, j), d)
 			}
 		}
 	}

@@ -254,6 +254,7 @@ func TestValidateRejects(t *testing.T) {
 		"policy not object":   {`"identity":[{"Version":"2012-10-17","Statement":[]}]`, `"identity":[[1]]`},
 		"policy no Statement": {`"rcp":[[{"Version":"2012-10-17","Statement":[]}]]`, `"rcp":[[{"Version":"2012-10-17"}]]`},
 		"resource not an ARN": {`"resource":"arn:aws:s3:::b/k"`, `"resource":"b/k"`},
+		"empty RCP level":     {`"rcp":[[{"Version":"2012-10-17","Statement":[]}]]`, `"rcp":[[]]`},
 	} {
 		line := strings.Replace(goodLine, edit[0], edit[1], 1)
 		if line == goodLine {

@@ -128,7 +128,7 @@ dialect: acs
 users:
   bob: {groups: [devs], policies: [AliyunECSFullAcess, ../policies/missing.json, ../../../outside.json, /etc/passwd]}
 `,
-		"repo/iam/policies/broken.json": "{\n  \"Version\": \"1\",\n  \"Statement\": [\n",
+		"repo/iam/policies/broken.json":    "{\n  \"Version\": \"1\",\n  \"Statement\": [\n",
 		"repo/iam/policies/nodialect.json": `{"Statement": [{"Effect": "Allow", "Action": "x:y", "Resource": "*"}]}`,
 		"repo/iam/policies/dup.yaml":       "Version: '1'\nStatement: []\nStatement: []\n",
 	})
@@ -156,10 +156,10 @@ users:
 
 func TestConfigDialectAndExclude(t *testing.T) {
 	dir := writeTree(t, map[string]string{
-		"rampart.yaml": "dialect: aws\nexclude: [legacy]\noverrides:\n  - paths: [org/*.json]\n    kind: control\n",
-		"p.json":       `{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}`,
-		"org/deny.json": `{"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}`,
-		"legacy/x.json": `{"Version": "1", "Statement": [}`,
+		"rampart.yaml":               "dialect: aws\nexclude: [legacy]\noverrides:\n  - paths: [org/*.json]\n    kind: control\n",
+		"p.json":                     `{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}`,
+		"org/deny.json":              `{"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}`,
+		"legacy/x.json":              `{"Version": "1", "Statement": [}`,
 		"rules/lp/examples/bad.json": `{"Version": "1", "Statement": [}`,
 	})
 	ws := load(t, dir)

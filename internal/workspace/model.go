@@ -20,7 +20,7 @@ type Workspace struct {
 	Inline    []*Policy // policies written inside scenario files
 	Accounts  []*Account
 	Scenarios []*ScenarioFile
-	Files     []*File     // every file read, sorted by path
+	Files     []*File // every file read, sorted by path
 	Findings  []finding.Finding
 }
 

@@ -248,3 +248,25 @@ func TestCanonicalIgnoresFormatting(t *testing.T) {
 		t.Errorf("canonical forms differ:\n%s\n%s\n%s", a.Canonical(""), b.Canonical(""), c.Canonical(""))
 	}
 }
+
+func TestYAMLErrorLines(t *testing.T) {
+	tests := []struct {
+		src       string
+		line, col int
+		msg       string
+	}{
+		{"a: [b\n", 1, 4, "the list opened here is not closed"},
+		{"x: 1\ny:\n  - a: [b, c\n  - d\n", 3, 8, "the list opened here is not closed"},
+		{"x: 1\ny: {a: 1\nz: 2\n", 2, 4, "the mapping opened here is not closed"},
+		{"a: 1\n b: 2\n", 2, 2, "mapping values are not allowed"},
+		{"a: 1\nb: @x\n", 2, 1, "cannot start any token"},
+		{"- a\nb: c\n", 2, 1, "did not find expected '-' indicator"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("e.yaml", []byte(tt.src), YAML, DefaultLimits)
+		perr, ok := err.(*Error)
+		if !ok || perr.Start.Line != tt.line || perr.Start.Col != tt.col || !strings.Contains(perr.Msg, tt.msg) {
+			t.Errorf("Parse(%q) = %v; want %d:%d %q", tt.src, err, tt.line, tt.col, tt.msg)
+		}
+	}
+}

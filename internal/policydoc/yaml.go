@@ -108,14 +108,46 @@ func yamlError(d *Document, err error) *Error {
 		return d.errAt(0, 0, "syntax", "YAML: "+msg)
 	}
 	line := 1
+	problem := m[2]
 	if m[1] != "" {
 		line, _ = strconv.Atoi(m[1])
+		// The library counts the lines of parser errors (as opposed to
+		// scanner errors) from zero.
+		for _, p := range yamlParserProblems {
+			if strings.HasPrefix(problem, p) {
+				line++
+				break
+			}
+		}
 	}
+	line = min(max(line, 1), d.LineCount())
 	text := d.Line(line)
 	col := len(text) - len(strings.TrimLeft(text, " \t")) + 1
+	// An unclosed flow collection is reported where it opens.
+	for _, fc := range [...]struct{ problem, open string }{{"did not find expected ',' or ']'", "["}, {"did not find expected ',' or '}'", "{"}} {
+		if !strings.HasPrefix(problem, fc.problem) {
+			continue
+		}
+		for ln := line; ln >= 1; ln-- {
+			if i := strings.LastIndex(d.Line(ln), fc.open); i >= 0 {
+				line, text = ln, d.Line(ln)
+				col = utf8.RuneCountInString(text[:i]) + 1
+				problem += ": the " + map[string]string{"[": "list", "{": "mapping"}[fc.open] + " opened here is not closed"
+				break
+			}
+		}
+	}
 	off := d.Offset(Pos{Line: line, Col: col})
 	end := d.Offset(Pos{Line: line, Col: utf8.RuneCountInString(text) + 1})
-	return d.errAt(off, max(end, off), "syntax", "YAML: "+m[2])
+	return d.errAt(off, max(end, off), "syntax", "YAML: "+problem)
+}
+
+// yamlParserProblems are the messages of the YAML library's parser, whose
+// line numbers it reports from zero.
+var yamlParserProblems = []string{
+	"did not find expected <document start>", "did not find expected node content", "did not find expected key",
+	"did not find expected '-' indicator", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"found duplicate %YAML directive", "found incompatible YAML document", "found duplicate %TAG directive", "found undefined tag handle",
 }
 
 func (c *yamlConverter) fail(n *yaml.Node, code, msg string) *Error {

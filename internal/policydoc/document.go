@@ -81,7 +81,7 @@ type Error struct {
 	Path  string
 	Start Pos
 	End   Pos
-	Code  string // "syntax", "duplicate-key", "limit", "encoding"
+	Code  string // "syntax", "empty", "duplicate-key", "limit", "encoding"
 	Msg   string
 }
 

@@ -29,7 +29,7 @@ func parseJSON(d *Document, lim Limits) (*Node, error) {
 		return nil, err
 	}
 	if p.pos >= len(p.src) {
-		return nil, p.fail(p.pos, p.pos, "the document is empty: want a JSON object")
+		return nil, p.d.errAt(p.pos, p.pos, "empty", "the document is empty: want a JSON object")
 	}
 	n, err := p.value(0)
 	if err != nil {

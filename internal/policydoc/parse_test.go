@@ -161,7 +161,7 @@ func TestParseErrors(t *testing.T) {
 		{"utf8.json", "{\"a\": \"x\xffy\"}", 1, 9, "encoding", "invalid UTF-8"},
 		{"newline.json", "{\"a\": \"x\ny\"}", 1, 9, "syntax", "line break inside a string"},
 		{"escape.json", `{"a": "\q"}`, 1, 8, "syntax", "invalid escape"},
-		{"empty.json", "  \n", 2, 1, "syntax", "empty"},
+		{"empty.json", "  \n", 2, 1, "empty", "empty"},
 		{"deep.json", strings.Repeat("[", 70) + strings.Repeat("]", 70), 1, 65, "limit", "deeper than 64"},
 		{"bad.yaml", "a: b\n  c: d\n", 2, 3, "syntax", "YAML: mapping values are not allowed"},
 		{"dup.yaml", "Effect: Allow\nEffect: Deny\n", 2, 1, "duplicate-key", `duplicate key "Effect" (first at 1:1)`},

@@ -39,7 +39,7 @@ func parseYAML(d *Document, lim Limits) (root *Node, err error) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, d.errAt(0, 0, "syntax", "the document is empty")
+			return nil, d.errAt(0, 0, "empty", "the document is empty")
 		}
 		return nil, yamlError(d, err)
 	}
@@ -51,7 +51,7 @@ func parseYAML(d *Document, lim Limits) (root *Node, err error) {
 		return nil, yamlError(d, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, d.errAt(0, 0, "syntax", "the document is empty")
+		return nil, d.errAt(0, 0, "empty", "the document is empty")
 	}
 	c := &yamlConverter{d: d, lim: lim}
 	root, err = c.convert(doc.Content[0], 0, false)

@@ -83,6 +83,10 @@ func LoadConfig(fsys fs.FS, name string) (*Config, []finding.Finding, error) {
 		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	doc, err := policydoc.Parse(name, src, policydoc.FormatOf(name), policydoc.DefaultLimits)
+	var perr *policydoc.Error
+	if errors.As(err, &perr) && perr.Code == "empty" {
+		return &Config{Path: name}, nil, nil // a file of comments only: every default
+	}
 	if err != nil {
 		return nil, []finding.Finding{finding.FromParseError(name, err)}, nil
 	}

@@ -1,0 +1,165 @@
+package simulate
+
+import "strings"
+
+// template is a policy value holding policy variables: `${aws:username}`,
+// `${aws:PrincipalTag/team, 'default'}`, the escapes `${*}`, `${?}` and
+// `${$}` (aws), or JD Cloud's `${accountId}` and `${name}`. It is parsed
+// once; the variables are substituted per request.
+type template struct {
+	segs []tseg
+}
+
+type tsegKind uint8
+
+const (
+	segText    tsegKind = iota // policy text: `*` and `?` are wildcards where the operator globs
+	segLiteral                 // an escape: the character stands for itself
+	segVar                     // a variable
+)
+
+type tseg struct {
+	kind   tsegKind
+	text   string // segText and segLiteral
+	key    string // segVar: the context key, lower-cased
+	def    string // segVar: the default value
+	hasDef bool
+}
+
+// parseTemplate splits s into text, escapes and variables. It reports false
+// when s holds neither (the value is plain text). With escapes false, only
+// variables are recognised (JD Cloud has no escapes).
+func parseTemplate(s string, escapes bool) (template, bool) {
+	if !strings.Contains(s, "${") {
+		return template{}, false
+	}
+	var t template
+	found := false
+	text := func(x string) {
+		if x != "" {
+			t.segs = append(t.segs, tseg{kind: segText, text: x})
+		}
+	}
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			text(s)
+			break
+		}
+		j := strings.IndexByte(s[i+2:], '}')
+		if j < 0 {
+			text(s)
+			break
+		}
+		inner := s[i+2 : i+2+j]
+		seg, ok := parseVariable(inner, escapes)
+		if !ok {
+			// Not a variable: keep "${" as text and go on after it.
+			text(s[:i+2])
+			s = s[i+2:]
+			continue
+		}
+		found = true
+		text(s[:i])
+		t.segs = append(t.segs, seg)
+		s = s[i+2+j+1:]
+	}
+	return t, found
+}
+
+func parseVariable(inner string, escapes bool) (tseg, bool) {
+	switch inner {
+	case "*", "?", "$":
+		if escapes {
+			return tseg{kind: segLiteral, text: inner}, true
+		}
+		return tseg{}, false
+	}
+	key, rest, hasComma := strings.Cut(inner, ",")
+	key = strings.TrimSpace(key)
+	if key == "" || strings.ContainsAny(key, " \t'") {
+		return tseg{}, false
+	}
+	seg := tseg{kind: segVar, key: strings.ToLower(key)}
+	if hasComma {
+		rest = strings.TrimSpace(rest)
+		if len(rest) < 2 || rest[0] != '\'' || rest[len(rest)-1] != '\'' {
+			return tseg{}, false
+		}
+		seg.def, seg.hasDef = rest[1:len(rest)-1], true
+	}
+	return seg, true
+}
+
+// variableKeys lists the context keys the template refers to.
+func (t *template) variableKeys() []string {
+	var out []string
+	for _, s := range t.segs {
+		if s.kind == segVar {
+			out = append(out, s.key)
+		}
+	}
+	return out
+}
+
+// value returns the substituted value of a variable, or false when the
+// key is absent (without a default) or multi-valued: such a variable has no
+// value and the policy value holding it matches nothing.
+func (s *tseg) value(r *request) (string, bool) {
+	v, ok := r.lookup(s.key)
+	if ok && !v.multi && len(v.vals) == 1 {
+		return v.vals[0], true
+	}
+	if s.hasDef {
+		return s.def, true
+	}
+	return "", false
+}
+
+// str substitutes the variables and returns the plain string (escapes and
+// wildcards as their characters).
+func (t *template) str(r *request) (string, bool) {
+	var b strings.Builder
+	for i := range t.segs {
+		s := &t.segs[i]
+		if s.kind == segVar {
+			v, ok := s.value(r)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(v)
+			continue
+		}
+		b.WriteString(s.text)
+	}
+	return b.String(), true
+}
+
+// pattern substitutes the variables and compiles the result: policy text
+// keeps its wildcards, escapes and substituted values are literal. With
+// fold, everything is lower-cased.
+func (t *template) pattern(r *request, fold bool) (pattern, bool) {
+	var b patternBuilder
+	low := func(s string) string {
+		if fold {
+			return lowerASCII(s)
+		}
+		return s
+	}
+	for i := range t.segs {
+		s := &t.segs[i]
+		switch s.kind {
+		case segText:
+			b.glob(low(s.text))
+		case segLiteral:
+			b.literal(s.text)
+		case segVar:
+			v, ok := s.value(r)
+			if !ok {
+				return pattern{}, false
+			}
+			b.literal(low(v))
+		}
+	}
+	return b.build(), true
+}

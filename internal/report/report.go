@@ -24,6 +24,10 @@ type Result struct {
 	Scenarios []Scenario
 	Files     int            // files read
 	Rules     []finding.Rule // the rule catalogue, for formats that list it
+	// CheckedFiles lists the repository-relative, slash-separated paths of
+	// the files that were checked, the clean ones included; the JUnit
+	// format writes one test case per file. The caller fills it.
+	CheckedFiles []string
 	// Source returns the parsed file at a path, for showing source lines;
 	// it may return nil.
 	Source func(path string) *policydoc.Document
@@ -85,14 +89,23 @@ func (r *Result) Summarize() Summary {
 // Options control how a report is written.
 type Options struct {
 	Color bool // ANSI colours in text output
+	// ToolVersion is rampart's version, written into SARIF's
+	// tool.driver.version (and semanticVersion when it is one); empty
+	// leaves both out.
+	ToolVersion string
+	// StepSummary, when not nil, receives the Markdown job summary of the
+	// github format. The caller opens the file named by
+	// $GITHUB_STEP_SUMMARY for appending and passes it here.
+	StepSummary io.Writer
 }
 
 // Writer writes a result in one format.
 type Writer func(w io.Writer, r *Result, o Options) error
 
 var writers = map[string]Writer{
-	"text": WriteText,
-	"json": WriteJSON,
+	"text":  WriteText,
+	"json":  WriteJSON,
+	"sarif": WriteSARIF,
 }
 
 // Formats lists the format names, sorted.

@@ -71,7 +71,16 @@ func TestJSONContract(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	if _, err := Lookup("yaml"); err == nil || !strings.Contains(err.Error(), "json, text") {
+	want := []string{"json", "sarif", "text"}
+	if got := Formats(); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Formats() = %v, want %v", got, want)
+	}
+	for _, name := range want {
+		if w, err := Lookup(name); err != nil || w == nil {
+			t.Errorf("Lookup(%s) = %v", name, err)
+		}
+	}
+	if _, err := Lookup("yaml"); err == nil || !strings.Contains(err.Error(), strings.Join(want, ", ")) {
 		t.Errorf("Lookup(yaml) = %v", err)
 	}
 }

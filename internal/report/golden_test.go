@@ -118,6 +118,25 @@ func goldenResult() *Result {
 	}
 }
 
+// manyFindingsResult is goldenResult with enough findings that the Markdown
+// report groups them per file, one of them in a file whose name needs HTML
+// escaping.
+func manyFindingsResult() *Result {
+	r := goldenResult()
+	for i := range 6 {
+		file := "iam/policies/legacy.json"
+		if i%2 == 1 {
+			file = "iam/policies/a&b <old>.json"
+		}
+		r.Findings = append(r.Findings, finding.Finding{Rule: "ST003", Name: "missing-sid", Category: "style", Severity: finding.Info,
+			Message: fmt.Sprintf("statement %d has no Sid", i+1), File: file, Pointer: fmt.Sprintf("/Statement/%d", i+1),
+			Line: 10 + 6*i, Column: 5, EndLine: 15 + 6*i, EndColumn: 6})
+	}
+	r.CheckedFiles = append(r.CheckedFiles, "iam/policies/a&b <old>.json")
+	r.Files++
+	return r
+}
+
 // goldenOptions are the options of every golden rendering.
 func goldenOptions() Options { return Options{ToolVersion: "1.4.0"} }
 
@@ -127,6 +146,8 @@ func TestGolden(t *testing.T) {
 		render func(*bytes.Buffer) error
 	}{
 		{"report.sarif", func(b *bytes.Buffer) error { return WriteSARIF(b, goldenResult(), goldenOptions()) }},
+		{"report.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, goldenResult(), goldenOptions()) }},
+		{"report-grouped.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, manyFindingsResult(), goldenOptions()) }},
 	}
 	for _, c := range cases {
 		t.Run(c.golden, func(t *testing.T) {

@@ -103,9 +103,10 @@ type Options struct {
 type Writer func(w io.Writer, r *Result, o Options) error
 
 var writers = map[string]Writer{
-	"text":  WriteText,
-	"json":  WriteJSON,
-	"sarif": WriteSARIF,
+	"text":     WriteText,
+	"json":     WriteJSON,
+	"sarif":    WriteSARIF,
+	"markdown": WriteMarkdown,
 }
 
 // Formats lists the format names, sorted.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,6 +149,12 @@ func TestGolden(t *testing.T) {
 		{"report.sarif", func(b *bytes.Buffer) error { return WriteSARIF(b, goldenResult(), goldenOptions()) }},
 		{"report.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, goldenResult(), goldenOptions()) }},
 		{"report-grouped.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, manyFindingsResult(), goldenOptions()) }},
+		{"github.txt", func(b *bytes.Buffer) error { return WriteGitHub(b, goldenResult(), goldenOptions()) }},
+		{"github-summary.md", func(b *bytes.Buffer) error {
+			o := goldenOptions()
+			o.StepSummary = b
+			return WriteGitHub(io.Discard, goldenResult(), o)
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.golden, func(t *testing.T) {

@@ -107,6 +107,7 @@ var writers = map[string]Writer{
 	"json":     WriteJSON,
 	"sarif":    WriteSARIF,
 	"markdown": WriteMarkdown,
+	"github":   WriteGitHub,
 }
 
 // Formats lists the format names, sorted.

@@ -368,8 +368,12 @@ func securitySeverity(s finding.Severity) string {
 // fileURI turns a repository-relative, slash-separated path into a relative
 // URI reference: spaces, '%', '#' and '?' are percent-encoded, and a first
 // segment with a colon is prefixed with "./" so that it is not read as a
-// scheme.
+// scheme. Leading slashes are folded into one so that a path never reads as
+// a host name.
 func fileURI(path string) string {
+	if strings.HasPrefix(path, "//") {
+		path = "/" + strings.TrimLeft(path, "/")
+	}
 	return (&url.URL{Path: path}).String()
 }
 

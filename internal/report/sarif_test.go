@@ -277,6 +277,7 @@ func TestFileURI(t *testing.T) {
 		"iam/100%.json":                "iam/100%25.json",
 		"iam/a#b?.json":                "iam/a%23b%3F.json",
 		"c:x.json":                     "./c:x.json",
+		"//host/x.json":                "/host/x.json",
 		"iam/数据.json":                  "iam/%E6%95%B0%E6%8D%AE.json",
 	}
 	for in, want := range cases {

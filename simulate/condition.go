@@ -235,16 +235,19 @@ func (c *cond) eval(r *request, deny bool) condResult {
 	if c.qual == qualNone && len(v.vals) > 1 {
 		return condResult{} // a multi-valued key needs a set qualifier
 	}
+	if v.typed == nil {
+		v = newCtxVal(v.vals, v.multi)
+	}
 	if c.qual == qualAll {
-		for _, x := range v.vals {
-			if !c.test(r, x) {
+		for i, x := range v.vals {
+			if !c.test(r, x, &v.typed[i]) {
 				return condResult{}
 			}
 		}
 		return condResult{ok: true}
 	}
-	for _, x := range v.vals {
-		if c.test(r, x) {
+	for i, x := range v.vals {
+		if c.test(r, x, &v.typed[i]) {
 			return condResult{ok: true}
 		}
 	}
@@ -253,10 +256,10 @@ func (c *cond) eval(r *request, deny bool) condResult {
 
 // test applies the operator to one request value: for a positive operator
 // it matches any policy value, for a negated one it must match none.
-func (c *cond) test(r *request, x string) bool {
+func (c *cond) test(r *request, x string, tv *typedVal) bool {
 	any := false
 	for i := range c.vals {
-		if c.matchValue(r, &c.vals[i], x) {
+		if c.matchValue(r, &c.vals[i], x, tv) {
 			any = true
 			break
 		}
@@ -267,12 +270,17 @@ func (c *cond) test(r *request, x string) bool {
 // matchValue applies the positive comparison of one policy value to one
 // request value. A request value that does not parse matches nothing; so
 // does a policy value whose variables have no value.
-func (c *cond) matchValue(r *request, v *cval, x string) bool {
+func (c *cond) matchValue(r *request, v *cval, x string, tv *typedVal) bool {
 	if v.tmpl != nil {
 		switch c.cmp {
 		case cmpStrLike:
-			p, ok := v.tmpl.pattern(r, false)
-			return ok && p.match(x)
+			var buf [8]piece
+			ps, ok := v.tmpl.pieces(r, buf[:0])
+			return ok && matchPieces(ps, x)
+		case cmpStrEq:
+			var buf [8]piece
+			ps, ok := v.tmpl.pieces(r, buf[:0])
+			return ok && equalPieces(ps, x)
 		case cmpARN:
 			a := resolveARN(v.tmpl, r)
 			return a.match(x)
@@ -285,7 +293,7 @@ func (c *cond) matchValue(r *request, v *cval, x string) bool {
 			if !lit.parse(c.cmp, s) {
 				return false
 			}
-			return c.matchValue(r, &lit, x)
+			return c.matchValue(r, &lit, x, tv)
 		}
 	}
 	switch c.cmp {
@@ -296,10 +304,10 @@ func (c *cond) matchValue(r *request, v *cval, x string) bool {
 	case cmpStrLike:
 		return v.pat.match(x)
 	case cmpNumEq, cmpNumLt, cmpNumLe, cmpNumGt, cmpNumGe:
-		n, ok := parseNumber(x)
-		if !ok {
+		if tv.flags&isNum == 0 {
 			return false
 		}
+		n := tv.num
 		switch c.cmp {
 		case cmpNumEq:
 			return n == v.num
@@ -312,10 +320,10 @@ func (c *cond) matchValue(r *request, v *cval, x string) bool {
 		}
 		return n >= v.num
 	case cmpDateEq, cmpDateLt, cmpDateLe, cmpDateGt, cmpDateGe:
-		t, ok := parseDate(x)
-		if !ok {
+		if tv.flags&isDate == 0 {
 			return false
 		}
+		t := tv.sec
 		switch c.cmp {
 		case cmpDateEq:
 			return t == v.sec
@@ -336,11 +344,7 @@ func (c *cond) matchValue(r *request, v *cval, x string) bool {
 		}
 		return x == string(v.bin)
 	case cmpIP:
-		a, err := netip.ParseAddr(x)
-		if err != nil {
-			return false
-		}
-		return v.pfx.Contains(a.Unmap())
+		return tv.flags&isIP != 0 && v.pfx.Contains(tv.ip)
 	case cmpARN:
 		return v.arn.match(x)
 	}

@@ -40,6 +40,9 @@ type scratch struct {
 	broken  []string
 	layers  []layerRec
 	notes   []string
+	hops    []hopRec
+	req     request // the request being evaluated
+	tgt     target  // the final request's target
 }
 
 func (sc *scratch) reset() {
@@ -49,6 +52,9 @@ func (sc *scratch) reset() {
 	sc.broken = sc.broken[:0]
 	sc.layers = sc.layers[:0]
 	sc.notes = sc.notes[:0]
+	sc.hops = sc.hops[:0]
+	sc.req = request{}
+	sc.tgt = target{}
 }
 
 func (sc *scratch) addMissing(key string) {
@@ -105,7 +111,16 @@ func evalLayer(r *request, pols []*cpolicy, id layerID, owner bool) outcome {
 	from := len(sc.hits)
 	deny, allow := false, false
 	for _, p := range pols {
-		for i := range p.stmts {
+		// the statements about the request's service and those that may
+		// match any service, merged in document order
+		svc, all := p.bySvc[r.service], p.always
+		for len(svc) > 0 || len(all) > 0 {
+			var i int32
+			if len(all) == 0 || (len(svc) > 0 && svc[0] < all[0]) {
+				i, svc = svc[0], svc[1:]
+			} else {
+				i, all = all[0], all[1:]
+			}
 			s := &p.stmts[i]
 			if owner && s.anyPrin && !s.hasConds {
 				continue

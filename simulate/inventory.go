@@ -296,7 +296,7 @@ func (s *Simulator) principalContext(a *actor, ai *accountInfo, tags map[string]
 		if ai != nil && ai.orgID != "" {
 			m.set("aws:PrincipalOrgID", ai.orgID)
 			if path := ai.src.Organization.Path; len(path) > 0 {
-				m["aws:principalorgpaths"] = ctxVal{vals: []string{ai.orgID + "/" + strings.Join(path, "/") + "/"}, multi: true}
+				m["aws:principalorgpaths"] = newCtxVal([]string{ai.orgID + "/" + strings.Join(path, "/") + "/"}, true)
 			}
 		}
 		for k, v := range tags {

@@ -171,11 +171,9 @@ func (p *namePattern) match(r *request, n *reqName) bool {
 		}
 	}
 	if p.tmpl != nil {
-		pat, ok := p.tmpl.pattern(r, false)
-		if !ok {
-			return false
-		}
-		return pat.match(n.parts[last])
+		var buf [8]piece
+		ps, ok := p.tmpl.pieces(r, buf[:0])
+		return ok && matchPieces(ps, n.parts[last])
 	}
 	return p.parts[last].match(n.parts[last])
 }

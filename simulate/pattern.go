@@ -15,7 +15,7 @@ type pattern struct {
 	kind patKind
 	lit  string // literal, prefix, suffix or contains text
 	// General patterns: the text and, per byte, whether it is a wildcard.
-	text string
+	text []byte
 	wild []bool
 }
 
@@ -93,7 +93,7 @@ func makePattern(text string, wild []bool) pattern {
 	case queries == 0 && stars == 2 && n > 2 && wild[0] && wild[n-1]:
 		return pattern{kind: patContains, lit: text[1 : n-1]}
 	}
-	return pattern{kind: patGeneral, text: text, wild: wild}
+	return pattern{kind: patGeneral, text: []byte(text), wild: wild}
 }
 
 // matchAll reports whether the pattern is a lone `*`.
@@ -120,7 +120,7 @@ func (p *pattern) match(s string) bool {
 // it retries one character further from the star's anchor, which bounds the
 // work at O(len(p)·len(s)) without recursion. `?` consumes one UTF-8
 // character.
-func matchGeneral(p string, wild []bool, s string) bool {
+func matchGeneral(p []byte, wild []bool, s string) bool {
 	pi, si := 0, 0
 	star, mark := -1, 0
 	for si < len(s) {

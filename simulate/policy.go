@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/rampart-iam/rampart/internal/policydoc"
@@ -14,6 +15,72 @@ type cpolicy struct {
 	pol     *workspace.Policy
 	dialect policydoc.Dialect
 	stmts   []stmt
+	// Statements indexed by the service prefix their actions name, so a
+	// request looks at the statements about its own service only; always
+	// lists those that may match any service (NotAction, "*", a wildcard
+	// in the service). Both lists are in document order.
+	bySvc  map[string][]int32
+	always []int32
+}
+
+// indexStmts builds the service index.
+func (cp *cpolicy) indexStmts() {
+	cp.bySvc = map[string][]int32{}
+	for i := range cp.stmts {
+		s := &cp.stmts[i]
+		svcs, any := s.services()
+		if any {
+			cp.always = append(cp.always, int32(i))
+			continue
+		}
+		for _, svc := range svcs {
+			if l := cp.bySvc[svc]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				cp.bySvc[svc] = append(l, int32(i))
+			}
+		}
+	}
+}
+
+// services returns the lower-cased service prefixes the statement's
+// Action element can match, or true when it may match any service.
+func (s *stmt) services() ([]string, bool) {
+	if s.ignore || !s.hasAction {
+		return nil, false
+	}
+	if s.notAction || s.actAll {
+		return nil, true
+	}
+	var out []string
+	for i := range s.acts {
+		p := &s.acts[i]
+		var src string
+		switch p.kind {
+		case patLiteral, patPrefix:
+			src = p.lit
+		case patGeneral:
+			src = string(p.text)
+		default:
+			return nil, true
+		}
+		j := strings.IndexByte(src, ':')
+		if j < 0 {
+			if p.kind == patLiteral {
+				continue // no service prefix: matches no action
+			}
+			return nil, true
+		}
+		if p.kind == patGeneral {
+			for k := 0; k < j; k++ {
+				if p.wild[k] {
+					return nil, true
+				}
+			}
+		}
+		if !slices.Contains(out, src[:j]) {
+			out = append(out, src[:j])
+		}
+	}
+	return out, false
 }
 
 // stmt is one compiled statement.
@@ -51,6 +118,7 @@ func compilePolicy(p *workspace.Policy) (*cpolicy, error) {
 	for i := range p.Statements {
 		cp.stmts[i] = compileStmt(p, &p.Statements[i], vars, resVars)
 	}
+	cp.indexStmts()
 	return cp, nil
 }
 

@@ -53,7 +53,7 @@ func TestScenarioGolden(t *testing.T) {
 				t.Fatal("no scenario results")
 			}
 			got, err := json.MarshalIndent(struct {
-				Scenarios []ScenarioResult `json:"scenarios"`
+				Scenarios []ScenarioResult  `json:"scenarios"`
 				Findings  []finding.Finding `json:"findings"`
 			}{results, findings}, "", "  ")
 			if err != nil {

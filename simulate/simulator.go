@@ -137,47 +137,111 @@ func (s *Simulator) can(ctx context.Context, q Question, w *Evaluator) (Decision
 	if err := ctx.Err(); err != nil {
 		return Decision{}, err
 	}
+	p, err := s.prepare(q, w)
+	if err != nil {
+		return Decision{}, err
+	}
+	return p.Explain(), nil
+}
+
+// Prepared is a question resolved once — principal, assume chain, target
+// and context — so that it can be decided many times cheaply (an access
+// diff, a benchmark). It is immutable and safe for concurrent use.
+type Prepared struct {
+	s      *Simulator
+	q      Question
+	actor  *actor
+	roles  []*roleInfo
+	hops   []*target // the AssumeRole request of each hop
+	actors []*actor  // the caller of each hop, then the final actor
+	final  *target
+	// the question's context, parsed once; and the keys derived for each
+	// hop and the final request
+	givenList []kv
+	givenMap  ctxMap
+	extra     [][]kv
+}
+
+// Prepare resolves a question against the inventory.
+func (s *Simulator) Prepare(q Question) (*Prepared, error) {
+	return s.prepare(q, nil)
+}
+
+func (s *Simulator) prepare(q Question, w *Evaluator) (*Prepared, error) {
 	if q.Action == "" {
-		return Decision{}, &principalError{field: "action", msg: "no action"}
+		return nil, &principalError{field: "action", msg: "no action"}
 	}
 	d, err := s.dialectOf(q, w)
 	if err != nil {
-		return Decision{}, err
+		return nil, err
 	}
 	a, err := s.resolveActor(q, d, w)
 	if err != nil {
-		return Decision{}, err
+		return nil, err
 	}
 	roles, err := s.resolveChain(q, a, d)
 	if err != nil {
-		return Decision{}, err
+		return nil, err
 	}
 	if a.kind == actorService && len(roles) == 0 && w == nil {
-		return Decision{}, &principalError{field: "principal", msg: fmt.Sprintf("%s is a service principal: it acts through a role that trusts it; name the role in assume", q.Principal)}
+		return nil, &principalError{field: "principal", msg: fmt.Sprintf("%s is a service principal: it acts through a role that trusts it; name the role in assume", q.Principal)}
 	}
-	sc := s.pool.Get().(*scratch)
-	defer func() {
-		sc.reset()
-		s.pool.Put(sc)
-	}()
-	r := &request{scratch: sc, given: contextOf(q.Context)}
-	var hops []hopRec
+	p := &Prepared{s: s, q: q, actor: a, roles: roles, actors: []*actor{a}}
 	cur := a
 	for i, ri := range roles {
-		t := s.assumeTarget(ri, d)
-		s.prepare(r, cur, t, q)
-		eff, by := decide(r, t, i+1)
-		hops = append(hops, hopRec{caller: displayName(cur), role: ri.arn, effect: eff, deniedBy: by})
-		if eff != Allow {
-			return s.build(sc, eff, by, hops, len(roles)), nil
-		}
+		p.hops = append(p.hops, s.assumeTarget(ri, d))
 		last := i == len(roles)-1
 		cur = s.sessionActor(ri, sessionOf(q, last), last, q, w)
+		p.actors = append(p.actors, cur)
 	}
-	t := s.target(q, d, w, cur)
-	s.prepare(r, cur, t, q)
-	eff, by := decide(r, t, 0)
-	return s.build(sc, eff, by, hops, len(roles)), nil
+	p.final = s.target(q, d, w, cur)
+	var r request
+	r.setGiven(q.Context)
+	p.givenList, p.givenMap = r.givenList, r.given
+	for i, t := range p.hops {
+		p.extra = append(p.extra, s.derived(p.actors[i], t, q))
+	}
+	p.extra = append(p.extra, s.derived(cur, p.final, q))
+	return p, nil
+}
+
+// run evaluates the prepared question into the scratch and returns the
+// effect, the denying layer and the hops decided.
+func (p *Prepared) run(sc *scratch) (Effect, string, int) {
+	r := &sc.req
+	r.scratch = sc
+	r.givenList, r.given = p.givenList, p.givenMap
+	for i := range p.hops {
+		t := p.hops[i]
+		p.s.setup(r, p.actors[i], t, p.q, p.extra[i])
+		eff, by := decide(r, t, i+1)
+		sc.hops = append(sc.hops, hopRec{caller: displayName(p.actors[i]), role: p.roles[i].arn, effect: eff, deniedBy: by})
+		if eff != Allow {
+			return eff, by, i + 1
+		}
+	}
+	p.s.setup(r, p.actors[len(p.actors)-1], p.final, p.q, p.extra[len(p.extra)-1])
+	eff, by := decide(r, p.final, 0)
+	return eff, by, len(p.hops)
+}
+
+// Decide returns the effect alone, without building the explanation.
+func (p *Prepared) Decide() Effect {
+	sc := p.s.pool.Get().(*scratch)
+	eff, _, _ := p.run(sc)
+	sc.reset()
+	p.s.pool.Put(sc)
+	return eff
+}
+
+// Explain decides the question with its full explanation.
+func (p *Prepared) Explain() Decision {
+	sc := p.s.pool.Get().(*scratch)
+	eff, by, _ := p.run(sc)
+	d := p.s.build(sc, eff, by, sc.hops, len(p.hops))
+	sc.reset()
+	p.s.pool.Put(sc)
+	return d
 }
 
 // hopRec is a decided hop.
@@ -446,36 +510,45 @@ func (s *Simulator) target(q Question, d policydoc.Dialect, w *Evaluator, a *act
 	return t
 }
 
-// prepare points the request at the actor and target of one hop and sets
-// the keys derived for it.
-func (s *Simulator) prepare(r *request, a *actor, t *target, q Question) {
-	r.actor, r.action, r.name, r.resAccount = a, t.action, t.name, t.account
-	r.extra = r.extra[:0]
+// setup points the request at the actor and target of one hop, with the
+// keys derived for it.
+func (s *Simulator) setup(r *request, a *actor, t *target, q Question, extra []kv) {
+	r.actor, r.action, r.service, r.name, r.resAccount = a, t.action, t.service, t.name, t.account
 	if q.ExactContext {
-		r.actorCtx, r.resCtx = nil, nil
+		r.actorCtx, r.resCtx, r.extra = nil, nil, nil
 		return
 	}
-	r.actorCtx, r.resCtx = a.ctx, t.resCtx
+	r.actorCtx, r.resCtx, r.extra = a.ctx, t.resCtx, extra
+}
+
+// derived returns the context keys derived for one request: the resource's
+// account and organization, and the time when the simulator has a clock.
+func (s *Simulator) derived(a *actor, t *target, q Question) []kv {
+	if q.ExactContext {
+		return nil
+	}
+	var out []kv
+	one := func(k, v string) { out = append(out, kv{key: k, val: newCtxVal([]string{v}, false)}) }
 	switch a.dialect {
 	case policydoc.AWS:
-		r.extra = append(r.extra, kv{key: "aws:resourceaccount", val: ctxVal{vals: []string{t.account}}})
+		one("aws:resourceaccount", t.account)
 		if ai := s.inv.accounts[t.account]; ai != nil && ai.orgID != "" {
-			r.extra = append(r.extra, kv{key: "aws:resourceorgid", val: ctxVal{vals: []string{ai.orgID}}})
+			one("aws:resourceorgid", ai.orgID)
 		}
 		if !s.clock.IsZero() {
-			r.extra = append(r.extra,
-				kv{key: "aws:currenttime", val: ctxVal{vals: []string{s.clock.Format(time.RFC3339)}}},
-				kv{key: "aws:epochtime", val: ctxVal{vals: []string{strconv.FormatInt(s.clock.Unix(), 10)}}})
+			one("aws:currenttime", s.clock.Format(time.RFC3339))
+			one("aws:epochtime", strconv.FormatInt(s.clock.Unix(), 10))
 		}
 	case policydoc.ACS:
 		if !s.clock.IsZero() {
-			r.extra = append(r.extra, kv{key: "acs:currenttime", val: ctxVal{vals: []string{s.clock.Format(time.RFC3339)}}})
+			one("acs:currenttime", s.clock.Format(time.RFC3339))
 		}
 	case policydoc.JDCloud:
 		if !s.clock.IsZero() {
-			r.extra = append(r.extra, kv{key: "jdcloud:currenttime", val: ctxVal{vals: []string{s.clock.Format(time.RFC3339)}}})
+			one("jdcloud:currenttime", s.clock.Format(time.RFC3339))
 		}
 	}
+	return out
 }
 
 // build turns the scratch into a Decision.

@@ -135,31 +135,68 @@ func (t *template) str(r *request) (string, bool) {
 	return b.String(), true
 }
 
-// pattern substitutes the variables and compiles the result: policy text
-// keeps its wildcards, escapes and substituted values are literal. With
-// fold, everything is lower-cased.
-func (t *template) pattern(r *request, fold bool) (pattern, bool) {
-	var b patternBuilder
-	low := func(s string) string {
-		if fold {
-			return lowerASCII(s)
-		}
-		return s
-	}
+// piece is a run of a substituted template: policy text (glob) in which
+// `*` and `?` are wildcards where the operator globs, or literal text.
+type piece struct {
+	s    string
+	glob bool
+}
+
+// pieces substitutes the template's variables into buf without copying
+// any text. It reports false when a variable has no value.
+func (t *template) pieces(r *request, buf []piece) ([]piece, bool) {
+	out := buf[:0]
 	for i := range t.segs {
 		s := &t.segs[i]
 		switch s.kind {
 		case segText:
-			b.glob(low(s.text))
+			out = append(out, piece{s: s.text, glob: true})
 		case segLiteral:
-			b.literal(s.text)
+			out = append(out, piece{s: s.text})
 		case segVar:
 			v, ok := s.value(r)
 			if !ok {
-				return pattern{}, false
+				return nil, false
 			}
-			b.literal(low(v))
+			out = append(out, piece{s: v})
 		}
 	}
-	return b.build(), true
+	return out, true
+}
+
+// equalPieces reports whether s is the concatenation of the pieces, every
+// character taken literally.
+func equalPieces(ps []piece, s string) bool {
+	for _, p := range ps {
+		if !strings.HasPrefix(s, p.s) {
+			return false
+		}
+		s = s[len(p.s):]
+	}
+	return s == ""
+}
+
+// matchPieces matches s against the concatenated pieces: in glob pieces
+// `*` and `?` are wildcards, literal pieces stand for themselves.
+// Patterns up to 256 bytes are assembled on the stack, so substituted
+// values need no allocation.
+func matchPieces(ps []piece, s string) bool {
+	n := 0
+	for _, p := range ps {
+		n += len(p.s)
+	}
+	var tbuf [256]byte
+	var wbuf [256]bool
+	text, wild := tbuf[:0], wbuf[:0]
+	if n > len(tbuf) {
+		text, wild = make([]byte, 0, n), make([]bool, 0, n)
+	}
+	for _, p := range ps {
+		for i := 0; i < len(p.s); i++ {
+			c := p.s[i]
+			text = append(text, c)
+			wild = append(wild, p.glob && (c == '*' || c == '?'))
+		}
+	}
+	return matchGeneral(text, wild, s)
 }

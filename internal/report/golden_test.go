@@ -149,6 +149,7 @@ func TestGolden(t *testing.T) {
 		{"report.sarif", func(b *bytes.Buffer) error { return WriteSARIF(b, goldenResult(), goldenOptions()) }},
 		{"report.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, goldenResult(), goldenOptions()) }},
 		{"report-grouped.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, manyFindingsResult(), goldenOptions()) }},
+		{"junit.xml", func(b *bytes.Buffer) error { return WriteJUnit(b, goldenResult(), goldenOptions()) }},
 		{"github.txt", func(b *bytes.Buffer) error { return WriteGitHub(b, goldenResult(), goldenOptions()) }},
 		{"github-summary.md", func(b *bytes.Buffer) error {
 			o := goldenOptions()

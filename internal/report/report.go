@@ -108,6 +108,7 @@ var writers = map[string]Writer{
 	"sarif":    WriteSARIF,
 	"markdown": WriteMarkdown,
 	"github":   WriteGitHub,
+	"junit":    WriteJUnit,
 }
 
 // Formats lists the format names, sorted.

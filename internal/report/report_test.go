@@ -71,7 +71,7 @@ func TestJSONContract(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	want := []string{"github", "json", "markdown", "sarif", "text"}
+	want := []string{"github", "json", "junit", "markdown", "sarif", "text"}
 	if got := Formats(); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("Formats() = %v, want %v", got, want)
 	}

@@ -48,7 +48,8 @@ func FuzzWorkflowEscape(f *testing.F) {
 	})
 }
 
-// FuzzSARIF checks that the SARIF writer always writes valid JSON, keeps
+// FuzzSARIF checks that the SARIF writer always writes valid JSON that the
+// SARIF schema accepts, keeps
 // the message (made a sentence) and the rule, and writes a location URI
 // that resolves back to the file.
 func FuzzSARIF(f *testing.F) {
@@ -56,6 +57,7 @@ func FuzzSARIF(f *testing.F) {
 	f.Add("100% | a\nb", "iam/dev bucket.json", "TR001", "a,b", 0, 0, 0, 0, true, "reviewed")
 	f.Add("\x00\xff\u2028<script>", "c:x#y?.json", "", "", -1, -5, 3, 1, true, "")
 	f.Add("m", "//host/x.json", "R", "n", 2, 1, 2, 1, false, "")
+	f.Add("m", "a.json", "R", "n", 2, 1, 2, 1, true, "rules/R.md")
 	f.Fuzz(func(t *testing.T, msg, file, rule, name string, line, col, endLine, endCol int, suppressed bool, reason string) {
 		fd := finding.Finding{Rule: rule, Name: name, Severity: finding.Severity(uint(line) % 3), Message: msg, File: file,
 			Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Suppressed: suppressed}
@@ -70,6 +72,7 @@ func FuzzSARIF(f *testing.F) {
 		if !json.Valid(b.Bytes()) {
 			t.Fatalf("invalid JSON:\n%s", b.Bytes())
 		}
+		validateSARIF(t, b.Bytes())
 		var log sarifLog
 		if err := json.Unmarshal(b.Bytes(), &log); err != nil {
 			t.Fatal(err)

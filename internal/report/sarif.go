@@ -211,6 +211,7 @@ func sarifRules(r *Result) ([]sarifRule, map[string]int) {
 }
 
 func sarifRuleOf(rule finding.Rule) sarifRule {
+	rule.HelpURI = absoluteURL(rule.HelpURI)
 	title := cmp.Or(rule.Title, rule.Name, rule.ID)
 	out := sarifRule{
 		ID:                   rule.ID,
@@ -375,6 +376,17 @@ func fileURI(path string) string {
 		path = "/" + strings.TrimLeft(path, "/")
 	}
 	return (&url.URL{Path: path}).String()
+}
+
+// absoluteURL returns u when it is an absolute http or https URL, and ""
+// otherwise: SARIF's helpUri must be an absolute URI, and a link a reader
+// cannot follow helps no one.
+func absoluteURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+		return ""
+	}
+	return u
 }
 
 // sentence ends a message with a period unless it ends with punctuation

@@ -306,6 +306,24 @@ func TestSemver(t *testing.T) {
 	}
 }
 
+func TestAbsoluteURL(t *testing.T) {
+	cases := map[string]string{
+		"https://example.com/rules/LP001": "https://example.com/rules/LP001",
+		"http://example.com":              "http://example.com",
+		"rules/LP001.md":                  "",
+		"/rules/LP001":                    "",
+		"javascript:alert(1)":             "",
+		"https://":                        "",
+		"https://a b":                     "",
+		"":                                "",
+	}
+	for in, want := range cases {
+		if got := absoluteURL(in); got != want {
+			t.Errorf("absoluteURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestSentence(t *testing.T) {
 	cases := map[string]string{"no Sid": "no Sid.", "done.": "done.", "why?": "why?", "trailing \n": "trailing.", "": "", "list:": "list:"}
 	for in, want := range cases {

@@ -34,7 +34,7 @@ func WriteGitHub(w io.Writer, r *Result, o Options) error {
 		msg := fmt.Sprintf("%s not shown as annotations (%s): GitHub keeps %d of each kind per step.",
 			plural(n, "more finding is", "more findings are"), countLine(omitted), annotationsPerStep)
 		if o.StepSummary != nil {
-			msg += " The job summary lists them all."
+			msg += " See the job summary."
 		}
 		bw.WriteString("::notice title=" + escapeProperty("rampart") + "::" + escapeData(msg) + "\n")
 	}

@@ -189,6 +189,14 @@ func TestGitHubStepSummary(t *testing.T) {
 		t.Error("the summary went to the log")
 	}
 	out.Reset()
+	many := &Result{Findings: repeatFindings(12, "a.json", 40)}
+	if err := WriteGitHub(&out, many, Options{StepSummary: &summary}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "2 more findings are not shown as annotations (2 warnings): GitHub keeps 10 of each kind per step. See the job summary.") {
+		t.Errorf("omitted notice does not point at the summary:\n%s", out.String())
+	}
+	out.Reset()
 	if err := WriteGitHub(&out, &Result{}, Options{}); err != nil {
 		t.Fatal(err)
 	}

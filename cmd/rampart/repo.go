@@ -169,5 +169,11 @@ func (r *repo) source(path string) *policydoc.Document {
 
 // result starts a report result for the repository.
 func (r *repo) result(fs []finding.Finding) *report.Result {
-	return &report.Result{Findings: r.reported(fs), Files: len(r.ws.Files), Source: r.source}
+	res := &report.Result{Findings: r.reported(fs), Files: len(r.ws.Files), Source: r.source}
+	for _, f := range r.ws.Files {
+		if r.inNarrow(f.Path) {
+			res.CheckedFiles = append(res.CheckedFiles, f.Path)
+		}
+	}
+	return res
 }

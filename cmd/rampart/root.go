@@ -125,7 +125,19 @@ func (g *globalOptions) write(s *streams, r *report.Result) error {
 	if err != nil {
 		return err
 	}
-	if err := w(s.out, r, report.Options{Color: useColor}); err != nil {
+	opts := report.Options{Color: useColor, ToolVersion: buildVersion()}
+	if g.format == "github" {
+		// GitHub Actions names the job summary file; append to it.
+		if p := os.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
+			f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+			if err != nil {
+				return fmt.Errorf("open the job summary: %w", err)
+			}
+			defer f.Close()
+			opts.StepSummary = f
+		}
+	}
+	if err := w(s.out, r, opts); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil

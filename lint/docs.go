@@ -114,7 +114,7 @@ func (e *Engine) page(ctx context.Context, r *RuleInfo) (string, error) {
 				if ex.Dir {
 					where = f.File + ":" + where
 				}
-				p("%s: %s %s %s\n", where, f.Severity, f.Rule, f.Message)
+				p("%s: %s %s %s: %s\n", where, f.Severity, f.Rule, f.Name, f.Message)
 			}
 			p("```\n")
 		}

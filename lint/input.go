@@ -256,3 +256,20 @@ func accountTerm(a *workspace.Account) *ast.Term {
 
 // kebab turns a package path segment into a display name.
 func kebab(s string) string { return strings.ReplaceAll(s, "_", "-") }
+
+// DocumentInput returns the input document rules see for a policy, as
+// JSON-like Go values (map[string]any, []any, string, json.Number, bool):
+// for tests, and for showing a rule author what their rule reads.
+func DocumentInput(p *workspace.Policy) (any, error) {
+	return ast.JSON(documentValue(p))
+}
+
+// WorkspaceInput returns the input aggregate rules see for a workspace,
+// as JSON-like Go values.
+func WorkspaceInput(ws *workspace.Workspace) (any, error) {
+	values := map[string]ast.Value{}
+	for _, p := range append(slices.Clone(ws.Policies), ws.Managed...) {
+		values[p.File()] = documentValue(p)
+	}
+	return ast.JSON(workspaceValue(ws, values))
+}

@@ -461,5 +461,3 @@ func canonical(t *testing.T, v any) string {
 	}
 	return string(out)
 }
-
-

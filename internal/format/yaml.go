@@ -29,7 +29,7 @@ func formatYAML(src []byte, opt Options) (out []byte, err error) {
 	doc.FootComment = joinComments(footToHead(doc.Content[0]), doc.FootComment)
 	collectionLineComments(doc.Content[0], nil)
 	scalarValueComments(doc.Content[0])
-	f.document(doc.Content[0])
+	f.document(doc.Content[0], doc.HeadComment == "")
 	firstKeyHeads(doc.Content[0])
 	f.style(&doc)
 	anchorsFirst(&doc, map[*yaml.Node]bool{})
@@ -60,10 +60,18 @@ func target(n *yaml.Node) *yaml.Node {
 }
 
 // document re-orders the keys of the document and of its statements.
-func (f *yamlFormatter) document(root *yaml.Node) {
+// When the file has no head comment of its own (one set apart from the
+// first key by a blank line), the comment above the first key is taken
+// for it: it describes the file and stays at the top whichever key comes
+// first.
+func (f *yamlFormatter) document(root *yaml.Node, header bool) {
 	root = target(root)
 	if root == nil || root.Kind != yaml.MappingNode {
 		return
+	}
+	if header && len(root.Content) > 0 {
+		root.HeadComment = joinComments(root.HeadComment, root.Content[0].HeadComment)
+		root.Content[0].HeadComment = ""
 	}
 	names := f.reorder(root, levelDocument)
 	for i := 0; i+1 < len(root.Content); i += 2 {

@@ -97,7 +97,7 @@ func (r *request) setGiven(c map[string]workspace.ContextValue) {
 // principal at the current hop, the action and resource, and the context
 // in layers. It is built per evaluation and never shared.
 type request struct {
-	actor  *actor
+	actor   *actor
 	action  string // lower-cased
 	service string // the action's service prefix, lower-cased
 	name    reqName
@@ -109,8 +109,8 @@ type request struct {
 	given     ctxMap // large contexts, by lower-cased key
 	givenList []kv   // small contexts, by lower-cased key
 	extra     []kv
-	actorCtx ctxMap
-	resCtx   ctxMap
+	actorCtx  ctxMap
+	resCtx    ctxMap
 	// scratch collects the explanation.
 	scratch *scratch
 }

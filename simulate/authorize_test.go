@@ -95,7 +95,9 @@ func TestRCPsGovernTheirServicesOnly(t *testing.T) {
 }
 
 func TestACSLayers(t *testing.T) {
-	pol := func(k policydoc.Kind, src string) *workspace.Policy { return testPolicy(t, policydoc.ACS, k, "p.json", src) }
+	pol := func(k policydoc.Kind, src string) *workspace.Policy {
+		return testPolicy(t, policydoc.ACS, k, "p.json", src)
+	}
 	allowOSS := `{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}`
 	bucket := pol(policydoc.Resource, `{"Version":"1","Statement":[
 		{"Effect":"Allow","Principal":["12345678"],"Action":"oss:GetObject","Resource":"acs:oss:*:11223344:b/*"},

@@ -44,13 +44,13 @@ func TestResourceMatching(t *testing.T) {
 		{"arn:aws:s3:::b/*", "arn:aws:s3:::b/k/deep", true},
 		{"arn:aws:s3:::b/*/test/*", "arn:aws:s3:::b/1/2/test/x", true},
 		{"arn:aws:s3:::b/*", "arn:aws:s3:::b", false},
-		{"arn:aws:s3:::B/*", "arn:aws:s3:::b/k", false},       // the resource part is case-sensitive
-		{"ARN:AWS:S3:::b/*", "arn:aws:s3:::b/k", true},        // scheme, partition, service are not
+		{"arn:aws:s3:::B/*", "arn:aws:s3:::b/k", false}, // the resource part is case-sensitive
+		{"ARN:AWS:S3:::b/*", "arn:aws:s3:::b/k", true},  // scheme, partition, service are not
 		{"arn:aws:ec2:*:*:instance/*", "arn:aws:ec2:us-east-1:1:instance/i-1", true},
 		{"arn:aws:ec2:*:instance/*", "arn:aws:ec2:us-east-1:1:instance/i-1", false}, // a part missing
 		{"arn:aws:sns:us-*:1:t", "arn:aws:sns:us-east-1:1:t", true},
 		{"arn:aws:sns:*:1:t", "arn:aws:sns::1:t", true}, // an empty part matches *
-		{"arn:aws:s3:::b/*", "*", false},                 // no name matches only *
+		{"arn:aws:s3:::b/*", "*", false},                // no name matches only *
 		{"arn:aws:s3:::b/*", "acs:oss:*:1:b/k", false},
 		{"acs:oss:*:11223344:reports/*", "acs:oss:cn-hangzhou:11223344:reports/q1.csv", true},
 		{"acs:ecs:*:*:instance/*", "acs:ecs:cn-beijing:1:instance/i-1", true},
@@ -129,7 +129,7 @@ func TestNotPrincipalNeedsEveryLevel(t *testing.T) {
 	}{
 		{entries("arn:aws:iam::1:root", "arn:aws:iam::1:role/r", "arn:aws:sts::1:assumed-role/r/s"), true},
 		{entries("arn:aws:iam::1:role/r", "arn:aws:sts::1:assumed-role/r/s"), false}, // without the account
-		{entries("arn:aws:iam::1:root", "arn:aws:sts::1:assumed-role/r/s"), false},  // without the role
+		{entries("arn:aws:iam::1:root", "arn:aws:sts::1:assumed-role/r/s"), false},   // without the role
 		{entries("arn:aws:iam::2:root"), false},
 	}
 	for i, c := range cases {

@@ -206,3 +206,12 @@ func (e *Evaluator) target(t *target) {
 	}
 	t.rcp, t.resMgmt = e.rcp, e.resMgmt
 }
+
+// Prepare resolves a question against the evaluator's policies, to be
+// decided many times (see Prepared).
+func (e *Evaluator) Prepare(q Question) (*Prepared, error) {
+	if len(q.Assume) > 0 {
+		return nil, &principalError{field: "assume", msg: "given policies describe one request: an assume chain needs the inventory's roles"}
+	}
+	return e.sim.prepare(q, e)
+}

@@ -24,6 +24,8 @@ type fmtOptions struct {
 	write bool
 }
 
+// newFmtCommand builds rampart fmt, which puts the repository's policy
+// documents in the canonical layout of package format.
 func newFmtCommand(g *globalOptions, s *streams) *cobra.Command {
 	o := &fmtOptions{}
 	cmd := &cobra.Command{

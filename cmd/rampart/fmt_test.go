@@ -177,7 +177,18 @@ func TestFmtDiff(t *testing.T) {
 		t.Errorf("fmt -d on a formatted repository: exit %d\n%s%s", code, stdout, stderr)
 	}
 
-	// The diff applies with patch -p1 at the repository root.
+	// The diff applies with git apply, and with patch -p1, at the
+	// repository root.
+	if git, err := exec.LookPath("git"); err == nil {
+		other := writeRepo(t, fmtRepo)
+		cmd := exec.Command(git, "apply", "-")
+		cmd.Dir = other
+		cmd.Stdin = strings.NewReader(stdout)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("git apply: %v\n%s", err, out)
+		}
+		sameFiles(t, snapshot(t, other), formattedRepo())
+	}
 	patch, err := exec.LookPath("patch")
 	if err != nil {
 		t.Skip("patch is not on PATH")

@@ -21,6 +21,8 @@ import (
 //go:embed templates
 var templates embed.FS
 
+// newInitCommand builds rampart init, which writes an example repository
+// from the templates of a dialect.
 func newInitCommand(_ *globalOptions, s *streams) *cobra.Command {
 	var dialect string
 	cmd := &cobra.Command{

@@ -15,12 +15,20 @@
 //     except that invisible characters are escaped so a reviewer sees them;
 //     numbers keep the literal the author wrote;
 //   - YAML is re-ordered as a node tree, so comments travel with the key
-//     they are attached to; collections are written in block style;
-//     strings are plain unless YAML (1.2 or 1.1) would read them as
-//     something else or cannot write them plain, in which case they are
-//     double-quoted ("1", "*", "true", "yes", "2012-10-17"); literal and
-//     folded block strings keep their style; numbers, booleans and nulls
-//     keep their literal text;
+//     they are attached to. The comment at the top of the file stays at the
+//     top; a comment after a block becomes the head comment of what follows
+//     it (or stays at the end of the file); the line comment of a flow
+//     collection moves to its key's line. Blank lines are not kept, but for
+//     the one after the file's head comment. Anchors, aliases and merge keys
+//     stay (an alias that re-ordering would put before its anchor swaps
+//     places with it);
+//   - YAML collections are written in block style (empty ones as [] and
+//     {}); strings, keys included, are plain unless YAML (1.2 or 1.1) would
+//     read them as something else or cannot write them plain, in which case
+//     they are double-quoted ("1", "*", "true", "yes", "2012-10-17");
+//     literal and folded block strings keep their style; numbers, booleans
+//     and nulls keep their literal text, but an empty null is written null;
+//     custom tags (!Ref) are left as they are;
 //   - in JD Cloud documents, which accept element names in any case,
 //     element names are rewritten in their canonical case (`version` →
 //     `Version`, `effect` → `Effect`), unless two keys of one object would

@@ -288,7 +288,7 @@ func (f *yamlFormatter) scalar(n *yaml.Node, key bool) {
 			return
 		}
 	default:
-		return // !!binary, !!merge and the like stay as they are
+		return // !!binary and the like stay as they are
 	}
 	// A string: rampart reads a quoted scalar and an unquoted timestamp
 	// alike, as text.

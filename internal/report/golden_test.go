@@ -1,6 +1,8 @@
 package report
 
 import (
+	"github.com/rampart-iam/rampart/simulate"
+
 	"bytes"
 	"flag"
 	"fmt"
@@ -105,10 +107,14 @@ func goldenResult() *Result {
 			{Name: "company-b alice stops company-a ECS", File: "iam/scenarios/ecs.yaml", Line: 9,
 				Principal: "acs:ram::12345678:user/alice", Action: "ecs:StopInstance",
 				Resource: "acs:ecs:cn-hangzhou:11223344:instance/i-abc", Decision: "implicit-deny", Expect: "allow",
-				Explanation: []string{
-					"hop 1: acs:ram::12345678:user/alice assumes acs:ram::11223344:role/ecs-admin: allowed",
-					"hop 2: no statement of role ecs-admin allows ecs:StopInstance | its policies: AliyunECSReadOnlyAccess",
+				DeniedBy: "identity",
+				FailedConditions: []simulate.FailedCondition{{
+					Statement: simulate.StatementRef{File: "iam/policies/ecs-ops.json", Line: 5, Pointer: "/Statement/0", Sid: "Ops", Effect: "Allow"},
+					Layer:     simulate.LayerIdentity, Operator: "IpAddress", Key: "acs:SourceIp", Pointer: "/Statement/0/Condition/IpAddress/acs:SourceIp", Line: 9, Missing: true,
 				}},
+				Missing: []string{"acs:SourceIp"},
+				Notes:   []string{"no statement of role ecs-admin allows ecs:StopInstance | its policies: AliyunECSReadOnlyAccess"},
+			},
 			{Name: "carl reads reports", File: "iam/scenarios/ecs.yaml", Line: 16,
 				Principal: "acs:ram::12345678:user/carl", Action: "oss:GetObject", Resource: "acs:oss:*:11223344:reports/q1.csv",
 				Decision: "implicit-deny", Expect: "allow", Error: "principal acs:ram::12345678:user/carl is not in the inventory"},

@@ -203,7 +203,7 @@ func scenarioDetail(s Scenario) string {
 		fmt.Sprintf("request: %s %s on %s", s.Principal, s.Action, s.Resource),
 		fmt.Sprintf("decision: %s, expected %s", s.Decision, s.Expect),
 	}
-	lines = append(lines, s.Explanation...)
+	lines = append(lines, explanation(s)...)
 	for _, m := range s.Matched {
 		ref := m.File
 		if m.Line > 0 {

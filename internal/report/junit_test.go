@@ -46,7 +46,7 @@ func TestJUnitCases(t *testing.T) {
 		"iam/policies/dev bucket.json": {failure: "1 finding: 1 warning",
 			body: []string{"every account:\n  100% of principals", "\n    iam/accounts/company-a.yaml:12:3: the role is defined here"}},
 		"company-b alice stops company-a ECS": {failure: "implicit-deny, expected allow",
-			body: []string{"request: acs:ram::12345678:user/alice ecs:StopInstance on acs:ecs:", "\nhop 2: no statement"}},
+			body: []string{"request: acs:ram::12345678:user/alice ecs:StopInstance on acs:ecs:", "\ncondition IpAddress on acs:SourceIp not met (the request has no acs:SourceIp)", "\nno statement of role ecs-admin"}},
 		"carl reads reports":               {error: "principal acs:ram::12345678:user/carl is not in the inventory", body: []string{"request: "}},
 		"alice reads ECS in company-a":     {},
 		"anonymous cannot list the bucket": {},
@@ -135,7 +135,7 @@ func TestJUnitEmpty(t *testing.T) {
 func TestJUnitHostileText(t *testing.T) {
 	msg := "nul \x00, bell \a, bad utf-8 \xff, end ]]> of cdata, <tag> & \"quotes\"\r\nnext"
 	r := &Result{Findings: []finding.Finding{{Rule: "R1", Severity: finding.Error, File: "a.json", Line: 1, Column: 1, Message: msg}},
-		Scenarios: []Scenario{{Name: "s \x01 <x>", File: "s.yaml", Line: 1, Decision: "allow", Expect: "deny", Explanation: []string{msg}}}}
+		Scenarios: []Scenario{{Name: "s \x01 <x>", File: "s.yaml", Line: 1, Decision: "allow", Expect: "deny", Notes: []string{msg}}}}
 	out, text := renderJUnit(t, r)
 	got := out.Suites[0].Cases[0].Failure.Text
 	want := "a.json:1:1: error R1 : nul \uFFFD, bell \uFFFD, bad utf-8 \uFFFD, end ]]> of cdata, <tag> & \"quotes\"\nnext"

@@ -291,7 +291,7 @@ func mdScenarioRow(s Scenario) string {
 	}
 	name := mdText(s.Name, true) + "<br>" + mdCode(scenarioPlace(s), true)
 	request := mdCode(s.Principal, true) + " " + mdCode(s.Action, true) + " on " + mdCode(s.Resource, true)
-	return "| " + result + " | " + name + " | " + request + " | " + mdText(s.Decision, true) + " | " + mdText(s.Expect, true) + " |\n"
+	return "| " + result + " | " + name + " | " + request + " | " + mdText(string(s.Decision), true) + " | " + mdText(s.Expect, true) + " |\n"
 }
 
 // mdScenarioFailure is one list item: the failed scenario, what was
@@ -302,9 +302,9 @@ func mdScenarioFailure(s Scenario) string {
 	if s.Error != "" {
 		b.WriteString("cannot be evaluated: " + mdText(s.Error, false) + "\n")
 	} else {
-		fmt.Fprintf(&b, "%s, expected %s\n", mdText(s.Decision, false), mdText(s.Expect, false))
+		fmt.Fprintf(&b, "%s, expected %s\n", mdText(string(s.Decision), false), mdText(s.Expect, false))
 	}
-	for _, e := range s.Explanation {
+	for _, e := range explanation(s) {
 		b.WriteString("  - " + mdText(e, false) + "\n")
 	}
 	for _, m := range s.Matched {

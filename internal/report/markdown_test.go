@@ -125,7 +125,7 @@ func TestMarkdownLimits(t *testing.T) {
 	for i := range manyScenarios {
 		manyScenarios[i] = Scenario{Name: fmt.Sprintf("scenario %d", i), File: "iam/scenarios/s.yaml", Line: i + 1,
 			Principal: "acs:ram::1:user/a", Action: "ecs:StopInstance", Resource: "*", Decision: "allow", Expect: "implicit-deny",
-			Explanation: []string{strings.Repeat("because ", 20)}}
+			Notes: []string{strings.Repeat("because ", 20)}}
 	}
 	cases := []struct {
 		name  string

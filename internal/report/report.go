@@ -13,6 +13,7 @@ import (
 
 	"github.com/rampart-iam/rampart/internal/finding"
 	"github.com/rampart-iam/rampart/internal/policydoc"
+	"github.com/rampart-iam/rampart/simulate"
 )
 
 // Version is the version of the JSON contract.
@@ -33,30 +34,12 @@ type Result struct {
 	Source func(path string) *policydoc.Document
 }
 
-// Scenario is one scenario result as reports show it.
-type Scenario struct {
-	Name        string         `json:"name"`
-	File        string         `json:"file"`
-	Line        int            `json:"line"`
-	Principal   string         `json:"principal"`
-	Action      string         `json:"action"`
-	Resource    string         `json:"resource"`
-	Decision    string         `json:"decision"`
-	Expect      string         `json:"expect"`
-	Pass        bool           `json:"pass"`
-	Matched     []StatementRef `json:"matched"`
-	Explanation []string       `json:"explanation,omitempty"`
-	Error       string         `json:"error,omitempty"`
-}
+// Scenario is one scenario result. Its JSON encoding is the "scenarios"
+// element of the contract.
+type Scenario = simulate.ScenarioResult
 
 // StatementRef points at a statement that decided something.
-type StatementRef struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Pointer string `json:"pointer"`
-	Sid     string `json:"sid,omitempty"`
-	Effect  string `json:"effect"`
-}
+type StatementRef = simulate.StatementRef
 
 // Summary counts a result.
 type Summary struct {

@@ -97,7 +97,7 @@ func writeScenarios(w io.Writer, r *Result, p palette) {
 			fmt.Fprintf(w, "     %s\n", s.Error)
 		}
 		if !s.Pass {
-			for _, e := range s.Explanation {
+			for _, e := range explanation(s) {
 				fmt.Fprintf(w, "     %s\n", p.dim.Sprint(e))
 			}
 		}

@@ -73,6 +73,10 @@ inventory (users, groups, roles, who trusts whom) and scenarios; it works offlin
 		newValidateCommand(g, s),
 		newSchemaCommand(s),
 		newCatalogCommand(s),
+		newSimulateCommand(g, s),
+		newCanCommand(g, s),
+		newFmtCommand(g, s),
+		newInitCommand(g, s),
 	)
 	return root
 }

@@ -18,7 +18,7 @@ func explanation(s Scenario) []string {
 func because(deniedBy string, failed []simulate.FailedCondition, missing, notes []string, uncertain bool) []string {
 	var out []string
 	if deniedBy != "" {
-		out = append(out, "denied at the "+deniedBy+" layer")
+		out = append(out, "denied by: "+deniedBy)
 	}
 	for _, fc := range failed {
 		line := fmt.Sprintf("condition %s on %s not met", fc.Operator, fc.Key)

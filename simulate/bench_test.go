@@ -105,3 +105,74 @@ func BenchmarkCan(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "decisions/s")
 }
+
+// benchMix are questions on the benchmark workspace with their effects:
+// grants, explicit denials, conditions that fail, actions no statement
+// names, on several services of the ten policies.
+var benchMix = []struct {
+	q    Question
+	want Effect
+}{
+	{benchQuestion, Allow},
+	{withAction(benchQuestion, "s3:DeleteObject", ""), ExplicitDeny},
+	{withAction(benchQuestion, "ec2:GetConsoleOutput", "arn:aws:ec2:us-east-1:111122223333:thing2/i-1"), Allow},
+	{withContext(benchQuestion, "aws:SourceIp", "203.0.113.9"), ImplicitDeny},
+	{withAction(benchQuestion, "ecs:ListClusters", "*"), ImplicitDeny},
+	{withAction(benchQuestion, "kms:ListKeys", "*"), ImplicitDeny},
+	{withAction(benchQuestion, "dynamodb:DeleteTable", "arn:aws:dynamodb:us-east-1:111122223333:thing4/t"), ExplicitDeny},
+	{withContext(benchQuestion, "aws:SourceIp", ""), ImplicitDeny},
+}
+
+// withAction returns q on another action and, unless empty, resource.
+func withAction(q Question, action, resource string) Question {
+	q.Action = action
+	if resource != "" {
+		q.Resource = resource
+	}
+	return q
+}
+
+// withContext returns q with one context key replaced, or removed when
+// the value is empty.
+func withContext(q Question, key, value string) Question {
+	c := map[string]workspace.ContextValue{}
+	for k, v := range q.Context {
+		if k != key {
+			c[k] = v
+		}
+	}
+	if value != "" {
+		c[key] = workspace.ContextValue{Values: []string{value}}
+	}
+	q.Context = c
+	return q
+}
+
+// BenchmarkDecideMix decides the questions of benchMix in turn, each
+// prepared once: one op is one decision.
+func BenchmarkDecideMix(b *testing.B) {
+	sim, err := New(benchWorkspace(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps := make([]*Prepared, len(benchMix))
+	for i, m := range benchMix {
+		if ps[i], err = sim.Prepare(m.q); err != nil {
+			b.Fatal(err)
+		}
+		if e := ps[i].Decide(); e != m.want {
+			b.Fatalf("question %d decided %s, want %s", i, e, m.want)
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if ps[i].Decide() != benchMix[i].want {
+			b.Fatal("decision changed")
+		}
+		if i++; i == len(ps) {
+			i = 0
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "decisions/s")
+}

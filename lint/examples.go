@@ -217,5 +217,5 @@ func WantLine(f finding.Finding, dir bool) string {
 	b.WriteString(f.Rule)
 	b.WriteByte(' ')
 	b.WriteString(f.Pointer)
-	return b.String()
+	return strings.TrimSpace(b.String())
 }

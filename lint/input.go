@@ -17,6 +17,21 @@ import (
 
 func str(s string) *ast.Term { return ast.StringTerm(s) }
 
+func boolean(b bool) *ast.Term { return ast.InternedTerm(b) }
+
+// Keys are shared by every value built: terms are immutable once built.
+var (
+	kValue, kPointer, kKind, kWildcard, kAll = str("value"), str("pointer"), str("kind"), str("wildcard"), str("all")
+	kService, kName, kValues, kType          = str("service"), str("name"), str("values"), str("type")
+	kinds                                    = map[policydoc.NodeKind]*ast.Term{}
+)
+
+func init() {
+	for _, k := range []policydoc.NodeKind{policydoc.String, policydoc.Number, policydoc.Bool} {
+		kinds[k] = str(k.String())
+	}
+}
+
 func item(k string, v *ast.Term) [2]*ast.Term { return ast.Item(ast.StringTerm(k), v) }
 
 // documentValue is the document pass's input for one policy.
@@ -31,26 +46,114 @@ func documentValue(p *workspace.Policy) ast.Value {
 		item("kind", str(string(p.Kind))),
 		item("version", str(p.Version)),
 		item("id", str(p.ID)),
-		item("managed", ast.BooleanTerm(p.Managed)),
+		item("managed", boolean(p.Managed)),
 		item("name", str(p.Name)),
 		item("statements", ast.ArrayTerm(stmts...)),
 	)
 }
 
-func statementTerm(s *policydoc.Statement) *ast.Term {
-	items := make([][2]*ast.Term, 0, 11)
+// The element a list of values belongs to decides what "all" means.
+type listKind uint8
+
+const (
+	plainList    listKind = iota // condition values: all is a bare run of *
+	actionList                   // Action, NotAction: all is every action ("*", "*:*")
+	resourceList                 // Resource, NotResource: all is every resource
+)
+
+// stars reports whether s is a non-empty run of *.
+func stars(s string) bool { return s != "" && strings.Trim(s, "*") == "" }
+
+// everyAction reports whether an action pattern matches every action of
+// every service: "*", "*:*" (any run of stars on either side).
+func everyAction(v string) bool {
+	if stars(v) {
+		return true
+	}
+	svc, act, ok := strings.Cut(v, ":")
+	return ok && stars(svc) && stars(act)
+}
+
+// everyResource reports whether a resource pattern names every resource:
+// "*", or a name whose parts after the scheme are all wildcards
+// (acs:*:*:*:*, jrn:*:*:*:*, arn:aws:*:*:*:* where the aws partition may be
+// literal).
+func everyResource(v string) bool {
+	if stars(v) {
+		return true
+	}
+	parts := strings.Split(v, ":")
+	first := 1
+	switch {
+	case (parts[0] == "acs" || parts[0] == "jrn") && len(parts) >= 5:
+	case parts[0] == "arn" && len(parts) >= 6 && parts[1] != "":
+		first = 2
+	default:
+		return false
+	}
+	for _, p := range parts[first:] {
+		if !stars(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func wildcard(s string) bool { return strings.ContainsAny(s, "*?") }
+
+func valueTerm(e policydoc.Elem, lk listKind) *ast.Term {
+	all := stars(e.Value)
+	switch lk {
+	case actionList:
+		all = everyAction(e.Value)
+	case resourceList:
+		all = everyResource(e.Value)
+	}
+	items := make([][2]*ast.Term, 0, 7)
 	items = append(items,
-		item("index", ast.IntNumberTerm(s.Index)),
+		[2]*ast.Term{kValue, str(e.Value)}, [2]*ast.Term{kPointer, str(e.Pointer)}, [2]*ast.Term{kKind, kinds[e.Kind]},
+		[2]*ast.Term{kWildcard, boolean(wildcard(e.Value))}, [2]*ast.Term{kAll, boolean(all)},
+	)
+	if lk == actionList {
+		svc, name, ok := strings.Cut(e.Value, ":")
+		if !ok {
+			svc, name = "", e.Value
+		}
+		items = append(items, [2]*ast.Term{kService, str(strings.ToLower(svc))}, [2]*ast.Term{kName, str(name)})
+	}
+	return ast.ObjectTerm(items...)
+}
+
+func valuesTerm(elems []policydoc.Elem, lk listKind) *ast.Term {
+	vs := make([]*ast.Term, len(elems))
+	for i, e := range elems {
+		vs[i] = valueTerm(e, lk)
+	}
+	return ast.ArrayTerm(vs...)
+}
+
+func listTerm(l *policydoc.List, lk listKind) *ast.Term {
+	return ast.ObjectTerm([2]*ast.Term{kPointer, str(l.Pointer)}, [2]*ast.Term{kValues, valuesTerm(l.Items, lk)})
+}
+
+func statementTerm(s *policydoc.Statement) *ast.Term {
+	items := make([][2]*ast.Term, 0, 13)
+	effect := strings.ToLower(s.Effect)
+	items = append(items,
+		item("index", ast.InternedTerm(s.Index)),
 		item("pointer", str(s.Pointer)),
 		item("sid", str(s.Sid)),
 		item("effect", str(s.Effect)),
+		item("allow", boolean(effect == "allow")),
+		item("deny", boolean(effect == "deny")),
 	)
 	for _, l := range []struct {
 		key  string
 		list *policydoc.List
-	}{{"action", s.Action}, {"not_action", s.NotAction}, {"resource", s.Resource}, {"not_resource", s.NotResource}} {
+		kind listKind
+	}{{"action", s.Action, actionList}, {"not_action", s.NotAction, actionList}, {"resource", s.Resource, resourceList}, {"not_resource", s.NotResource, resourceList}} {
 		if l.list != nil {
-			items = append(items, item(l.key, listTerm(l.list.Pointer, l.list.Items)))
+			items = append(items, item(l.key, listTerm(l.list, l.kind)))
 		}
 	}
 	if s.Principal != nil {
@@ -65,9 +168,12 @@ func statementTerm(s *policydoc.Statement) *ast.Term {
 			item("operator", str(c.Operator)),
 			item("qualifier", str(c.Qualifier)),
 			item("base", str(c.Base)),
-			item("if_exists", ast.BooleanTerm(c.IfExists)),
+			item("base_lower", str(strings.ToLower(c.Base))),
+			item("negated", boolean(negated(c.Base))),
+			item("if_exists", boolean(c.IfExists)),
 			item("key", str(c.Key)),
-			item("values", valuesTerm(c.Values)),
+			item("key_lower", str(strings.ToLower(c.Key))),
+			item("values", valuesTerm(c.Values, plainList)),
 			item("pointer", str(c.Pointer)),
 			item("operator_pointer", str(c.OperatorPointer)),
 		)
@@ -76,24 +182,18 @@ func statementTerm(s *policydoc.Statement) *ast.Term {
 	return ast.ObjectTerm(items...)
 }
 
-func listTerm(ptr string, elems []policydoc.Elem) *ast.Term {
-	return ast.ObjectTerm(item("pointer", str(ptr)), item("values", valuesTerm(elems)))
-}
-
-func valuesTerm(elems []policydoc.Elem) *ast.Term {
-	vs := make([]*ast.Term, len(elems))
-	for i, e := range elems {
-		vs[i] = ast.ObjectTerm(item("value", str(e.Value)), item("pointer", str(e.Pointer)), item("kind", str(e.Kind.String())))
-	}
-	return ast.ArrayTerm(vs...)
-}
+// negated reports whether a condition operator (without qualifier and
+// IfExists) tests that a value is not something: StringNotEquals,
+// StringNotLike, NotIpAddress, ArnNotLike, DateNotEquals …
+func negated(base string) bool { return strings.Contains(strings.ToLower(base), "not") }
 
 func principalsTerm(p *policydoc.Principals) *ast.Term {
 	es := make([]*ast.Term, len(p.Entries))
 	for i, e := range p.Entries {
-		es[i] = ast.ObjectTerm(item("type", str(e.Type)), item("value", str(e.Value)), item("pointer", str(e.Pointer)))
+		es[i] = ast.ObjectTerm([2]*ast.Term{kType, str(e.Type)}, [2]*ast.Term{kValue, str(e.Value)}, [2]*ast.Term{kPointer, str(e.Pointer)},
+			[2]*ast.Term{kWildcard, boolean(wildcard(e.Value))}, [2]*ast.Term{kAll, boolean(stars(e.Value))})
 	}
-	return ast.ObjectTerm(item("pointer", str(p.Pointer)), item("entries", ast.ArrayTerm(es...)))
+	return ast.ObjectTerm([2]*ast.Term{kPointer, str(p.Pointer)}, item("entries", ast.ArrayTerm(es...)))
 }
 
 // workspaceValue is the workspace pass's input. docs holds the document

@@ -1,13 +1,11 @@
 # Helpers over the normalized document (schema.document) shared by rules.
-# Matching follows the evaluator: actions compare ignoring case, with * and ?
-# wildcards over the whole "service:Action" string.
+# Much is precomputed in the input, cheaper to read than to derive: a
+# statement's allow and deny, a value's wildcard and all, an action's
+# service and name, a condition's key_lower, base_lower and negated. The
+# functions here are for what is not, and for values that are not in the
+# input. Matching follows the evaluator: actions compare ignoring case,
+# with * and ? wildcards over the whole "service:Action" string.
 package rampart.lib.iam
-
-# allows holds for an Allow statement; denies for a Deny. Effects compare
-# ignoring case (JD Cloud documents lower-case element names too).
-allows(s) if lower(s.effect) == "allow"
-
-denies(s) if lower(s.effect) == "deny"
 
 # label names a statement in messages: statement "Sid", or statement 2 when
 # it has no Sid (the index in the Statement list, from 0).
@@ -21,8 +19,13 @@ stars(v) if {
 	trim(v, "*") == ""
 }
 
+# wildcard holds for a value holding * or ?.
+wildcard(v) if contains(v, "*")
+
+wildcard(v) if contains(v, "?")
+
 # every_action holds for an action pattern that matches every action of
-# every service: "*", "*:*".
+# every service: "*", "*:*". (An action value's all says the same.)
 every_action(v) if stars(v)
 
 every_action(v) if {
@@ -34,7 +37,8 @@ every_action(v) if {
 
 # every_resource holds for a resource pattern that names every resource:
 # "*", or a name whose every part is a wildcard (acs:*:*:*:*,
-# arn:aws:*:*:*:*, where the aws partition may be literal).
+# arn:aws:*:*:*:*, where the aws partition may be literal). (A resource
+# value's all says the same.)
 every_resource(v) if stars(v)
 
 every_resource(v) if {
@@ -56,26 +60,19 @@ every_resource(v) if {
 	}
 }
 
+# negated holds for an operator that tests that a value is not something:
+# StringNotEquals, StringNotLike, NotIpAddress, ArnNotLike, DateNotEquals …
+# (A condition's negated says the same.)
+negated(base) if contains(lower(base), "not")
+
 # action_matches holds when an action pattern of a policy matches the
 # action name (ignoring case).
 action_matches(pattern, name) if rampart.glob(pattern, name, true)
 
-# wildcard holds for a value holding * or ?.
-wildcard(v) if contains(v, "*")
+# global_key holds when a condition is on the dialect's global key with the
+# given name (lower-cased): global_key("aws", c, "sourceip").
+global_key(dialect, c, name) if c.key_lower == concat(":", [dialect, name])
 
-wildcard(v) if contains(v, "?")
-
-# global_key holds when a condition key is the dialect's global key with
-# the given name, ignoring case (condition keys are case-insensitive in
-# every dialect): global_key("aws", "aws:SourceIp", "SourceIp").
-global_key(dialect, key, name) if lower(key) == lower(concat(":", [dialect, name]))
-
-# mfa_key holds for the dialect's condition key that says the caller signed
-# in with MFA. JD Cloud documents none.
-mfa_key("acs", key) if lower(key) == "acs:mfapresent"
-
-mfa_key("aws", key) if lower(key) == "aws:multifactorauthpresent"
-
-# negated holds for an operator that tests that a value is not something:
-# StringNotEquals, StringNotLike, NotIpAddress, ArnNotLike, DateNotEquals …
-negated(base) if contains(lower(base), "not")
+# mfa_key holds for a condition on the key that says the caller signed in
+# with MFA. JD Cloud documents none.
+mfa_key(c) if c.key_lower in {"acs:mfapresent", "aws:multifactorauthpresent"}

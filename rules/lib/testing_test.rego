@@ -4,6 +4,8 @@
 # the engine's own normalization on every example document.
 package rampart.lib.testing
 
+import data.rampart.lib.iam
+
 versions := {"acs": "1", "jdcloud": "3", "aws": "2012-10-17"}
 
 # policy is the input for a document of a dialect and kind whose Statement
@@ -25,10 +27,12 @@ statement(i, s) := object.union_n([
 		"index": i,
 		"pointer": ptr,
 		"sid": object.get(s, "Sid", ""),
-		"effect": object.get(s, "Effect", ""),
+		"effect": effect,
+		"allow": lower(effect) == "allow",
+		"deny": lower(effect) == "deny",
 		"conditions": conditions(ptr, object.get(s, "Condition", {})),
 	},
-	{field: list(concat("/", [ptr, key]), s[key]) |
+	{field: list(concat("/", [ptr, key]), s[key], field) |
 		some key, field in list_fields
 		s[key]
 	},
@@ -38,34 +42,84 @@ statement(i, s) := object.union_n([
 	},
 ]) if {
 	ptr := sprintf("/Statement/%d", [i])
+	effect := object.get(s, "Effect", "")
 }
 
 list_fields := {"Action": "action", "NotAction": "not_action", "Resource": "resource", "NotResource": "not_resource"}
 
 principal_fields := {"Principal": "principal", "NotPrincipal": "not_principal"}
 
-# list normalizes a string-or-list element at pointer.
-list(pointer, v) := {"pointer": pointer, "values": values(pointer, v)}
+# list normalizes a string-or-list element at pointer; field says which
+# (action, not_action, resource, not_resource, or "" for condition values).
+list(pointer, v, field) := {"pointer": pointer, "values": values(pointer, v, field)}
 
-values(pointer, v) := [value(pointer, v)] if not is_array(v)
+values(pointer, v, field) := [value(pointer, v, field)] if not is_array(v)
 
-values(pointer, v) := [value(sprintf("%s/%d", [pointer, i]), x) | some i, x in v] if is_array(v)
+values(pointer, v, field) := [value(sprintf("%s/%d", [pointer, i]), x, field) | some i, x in v] if is_array(v)
 
-value(pointer, x) := {"value": x, "pointer": pointer, "kind": "string"} if is_string(x)
+value(pointer, x, field) := object.union(
+	{"value": text, "pointer": pointer, "kind": kind(x), "wildcard": wild(text), "all": all(text, field)},
+	action_parts(text, field),
+) if text := scalar(x)
 
-value(pointer, x) := {"value": format_int(x, 10), "pointer": pointer, "kind": "number"} if is_number(x)
+scalar(x) := x if is_string(x)
 
-value(pointer, x) := {"value": sprintf("%v", [x]), "pointer": pointer, "kind": "boolean"} if is_boolean(x)
+scalar(x) := format_int(x, 10) if is_number(x)
+
+scalar(x) := sprintf("%v", [x]) if is_boolean(x)
+
+kind(x) := "string" if is_string(x)
+
+kind(x) := "number" if is_number(x)
+
+kind(x) := "boolean" if is_boolean(x)
+
+default wild(_) := false
+
+wild(v) if iam.wildcard(v)
+
+default all(_, _) := false
+
+all(v, field) if {
+	field in {"action", "not_action"}
+	iam.every_action(v)
+}
+
+all(v, field) if {
+	field in {"resource", "not_resource"}
+	iam.every_resource(v)
+}
+
+all(v, field) if {
+	not field in {"action", "not_action", "resource", "not_resource"}
+	iam.stars(v)
+}
+
+default negated(_) := false
+
+negated(base) if iam.negated(base)
+
+action_parts(_, field) := {} if not field in {"action", "not_action"}
+
+action_parts(v, field) := {"service": lower(substring(v, 0, indexof(v, ":"))), "name": substring(v, indexof(v, ":") + 1, -1)} if {
+	field in {"action", "not_action"}
+	contains(v, ":")
+}
+
+action_parts(v, field) := {"service": "", "name": v} if {
+	field in {"action", "not_action"}
+	not contains(v, ":")
+}
 
 principals(pointer, p) := {"pointer": pointer, "entries": [
-{"type": "", "value": e.value, "pointer": e.pointer} |
-	some e in values(pointer, p)
+object.union(object.remove(e, ["kind"]), {"type": ""}) |
+	some e in values(pointer, p, "principal")
 ]} if not is_object(p)
 
 principals(pointer, p) := {"pointer": pointer, "entries": [
-{"type": type, "value": e.value, "pointer": e.pointer} |
+object.union(object.remove(e, ["kind"]), {"type": type}) |
 	some type, v in p
-	some e in values(concat("/", [pointer, type]), v)
+	some e in values(concat("/", [pointer, type]), v, "principal")
 ]} if is_object(p)
 
 conditions(pointer, c) := [
@@ -73,9 +127,12 @@ conditions(pointer, c) := [
 	"operator": op,
 	"qualifier": qualifier(op),
 	"base": base(op),
+	"base_lower": lower(base(op)),
+	"negated": negated(base(op)),
 	"if_exists": if_exists(op),
 	"key": key,
-	"values": values(kp, v),
+	"key_lower": lower(key),
+	"values": values(kp, v, ""),
 	"pointer": kp,
 	"operator_pointer": opp,
 } |

@@ -29,8 +29,8 @@ import data.rampart.lib.result
 deny contains f if {
 	some s in input.statements
 	some c in s.conditions
-	lower(c.base) in {"datelessthan", "datelessthanequals"}
-	time_key(c.key)
+	c.base_lower in {"datelessthan", "datelessthanequals"}
+	time_key(c)
 	count(c.values) > 0
 	times := [t | some v in c.values; t := parse_time(v.value)]
 	count(times) == count(c.values)
@@ -41,11 +41,11 @@ deny contains f if {
 	f := result.finding(msg, c.pointer)
 }
 
-time_key(key) if iam.global_key(input.dialect, key, "CurrentTime")
+time_key(c) if iam.global_key(input.dialect, c, "currenttime")
 
-time_key(key) if {
+time_key(c) if {
 	input.dialect == "aws"
-	lower(key) == "aws:epochtime"
+	c.key_lower == "aws:epochtime"
 }
 
 # parse_time reads the forms the dialects accept: RFC 3339, a date, a date
@@ -63,5 +63,5 @@ parse_time(v) := time.parse_ns("2006-01-02T15:04:05", v) if {
 parse_time(v) := to_number(v) * 1000000000 if regex.match(`^[0-9]{1,12}$`, v)
 
 consequence(s) := "this Deny no longer blocks anything" if {
-	iam.denies(s)
+	s.deny
 } else := "this statement no longer grants anything"

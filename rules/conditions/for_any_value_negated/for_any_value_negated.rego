@@ -34,17 +34,17 @@ deny contains f if {
 	some s in input.statements
 	some c in s.conditions
 	c.qualifier == "ForAnyValue"
-	iam.negated(c.base)
+	c.negated
 	f := result.at_key(finding(s, c))
 }
 
 finding(s, c) := result.finding(msg, c.pointer) if {
-	not iam.denies(s)
+	not s.deny
 	msg := sprintf("%s on %s is true when any one value differs, so %s allows almost every request; for \"none of these\" use ForAllValues:%s", [c.operator, c.key, iam.label(s), c.base])
 }
 
 finding(s, c) := result.softer(result.finding(msg, c.pointer), "warning") if {
-	iam.denies(s)
+	s.deny
 	msg := sprintf("%s on %s is true when any one value differs, so %s denies almost every request; for \"any of these\" use ForAnyValue:%s", [c.operator, c.key, iam.label(s), positive(c.base)])
 }
 

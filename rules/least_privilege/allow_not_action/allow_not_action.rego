@@ -29,7 +29,7 @@ import data.rampart.lib.result
 
 deny contains f if {
 	some s in input.statements
-	iam.allows(s)
+	s.allow
 	s.not_action
 	f := result.at_key(finding(s))
 }
@@ -46,7 +46,7 @@ finding(s) := result.softer(result.finding(msg, s.not_action.pointer), "warning"
 
 everywhere(s) if {
 	some r in s.resource.values
-	iam.every_resource(r.value)
+	r.all
 }
 
 everywhere(s) if s.not_resource

@@ -25,7 +25,7 @@ import data.rampart.lib.result
 
 deny contains f if {
 	some s in input.statements
-	iam.allows(s)
+	s.allow
 	s.not_resource
 	msg := sprintf("%s allows %s on every resource except the %d NotResource lists", [iam.label(s), actions(s), count(s.not_resource.values)])
 	f := result.at_key(result.finding(msg, s.not_resource.pointer))

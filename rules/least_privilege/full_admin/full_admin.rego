@@ -37,11 +37,11 @@ import data.rampart.lib.result
 
 deny contains f if {
 	some s in input.statements
-	iam.allows(s)
-	grants := [a | some a in s.action.values; iam.every_action(a.value)]
-	count(grants) > 0
+	s.allow
 	some r in s.resource.values
-	iam.every_resource(r.value)
+	r.all
+	grants := [a | some a in s.action.values; a.all]
+	count(grants) > 0
 	f := finding(s, grants[0])
 }
 
@@ -59,20 +59,20 @@ finding(s, a) := result.softer(result.finding(msg, a.pointer), "warning") if {
 limits(s) := {limit(c) | some c in s.conditions; limit(c)}
 
 limit(c) := sprintf("source IP (%s)", [c.key]) if {
-	iam.global_key(input.dialect, c.key, "SourceIp")
-	lower(c.base) == "ipaddress"
+	iam.global_key(input.dialect, c, "sourceip")
+	c.base_lower == "ipaddress"
 }
 
 limit(c) := sprintf("source VPC (%s)", [c.key]) if {
-	some name in ["SourceVpc", "SourceVpce"]
-	iam.global_key(input.dialect, c.key, name)
-	not iam.negated(c.base)
+	some name in ["sourcevpc", "sourcevpce"]
+	iam.global_key(input.dialect, c, name)
+	not c.negated
 	not c.if_exists
 }
 
 limit(c) := sprintf("MFA (%s)", [c.key]) if {
-	iam.mfa_key(input.dialect, c.key)
-	lower(c.base) == "bool"
+	iam.mfa_key(c)
+	c.base_lower == "bool"
 	not c.if_exists
 	every v in c.values {
 		lower(v.value) == "true"

@@ -37,16 +37,17 @@ credential_services := {"sts"}
 
 deny contains f if {
 	some s in input.statements
-	iam.allows(s)
+	s.allow
 	some a in s.action.values
-	parts := split(a.value, ":")
-	count(parts) == 2
-	not iam.wildcard(parts[0])
-	iam.stars(parts[1])
+	a.wildcard
+	not a.all
+	iam.stars(a.name)
+	not iam.wildcard(a.service)
+	a.service != ""
 	levels := rampart.expand_levels(input.dialect, a.value)
 	total := sum([count(names) | some names in levels])
 	total > 0
-	msg := message(s, a.value, lower(parts[0]), levels, total)
+	msg := message(s, a.value, a.service, levels, total)
 	f := result.finding(msg, a.pointer)
 }
 

@@ -23,15 +23,14 @@
 #     replace the pattern with the actions it should grant.
 package rampart.rules.least_privilege.wildcard_expansion
 
-import data.rampart.lib.iam
 import data.rampart.lib.result
 
 deny contains f if {
 	some s in input.statements
-	iam.allows(s)
+	s.allow
 	some a in s.action.values
-	iam.wildcard(a.value)
-	not iam.every_action(a.value)
+	a.wildcard
+	not a.all
 	levels := rampart.expand_levels(input.dialect, a.value)
 	total := sum([count(names) | some names in levels])
 	total > 0

@@ -30,25 +30,26 @@ import data.rampart.lib.result
 
 deny contains f if {
 	some s in input.statements
-	iam.allows(s)
+	s.allow
 	grants := [a.value |
 		some a in s.action.values
-		lower(split(a.value, ":")[0]) == "sts"
+		a.service == "sts"
 		iam.action_matches(a.value, "sts:AssumeRole")
 	]
 	count(grants) > 0
 	some r in s.resource.values
-	scope := roles(r.value)
+	scope := roles(r)
 	f := result.finding(sprintf("%s allows %s on %s", [iam.label(s), grants[0], scope]), r.pointer)
 }
 
 # roles describes the roles a resource pattern covers, when it covers every
 # role of an account or more.
-roles(v) := "every resource, so every role that trusts this account" if iam.every_resource(v)
+roles(r) := "every resource, so every role that trusts this account" if r.all
 
-roles(v) := scope if {
-	not iam.every_resource(v)
-	n := rampart.parse_name(v)
+roles(r) := scope if {
+	not r.all
+	r.wildcard
+	n := rampart.parse_name(r.value)
 	n != null
 	some svc in ["ram", "iam"]
 	rampart.glob(n.service, svc, true)

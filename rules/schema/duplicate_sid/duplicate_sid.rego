@@ -24,7 +24,7 @@ import data.rampart.lib.result
 deny contains f if {
 	some s in input.statements
 	s.sid != ""
-	first := first_with(s.sid)
+	first := input.statements[firsts[s.sid]]
 	first.index != s.index
 	msg := sprintf("Sid %q is also the Sid of statement %d; %s", [s.sid, first.index, "Sids name statements in reviews and suppressions, so each must be unique"])
 	f := result.with_related(
@@ -33,8 +33,12 @@ deny contains f if {
 	)
 }
 
-first_with(sid) := s if {
+# firsts maps each Sid used more than once to the position of its first
+# statement in the list.
+firsts[sid] := min(positions) if {
 	some s in input.statements
-	s.sid == sid
-	s.index == min({t.index | some t in input.statements; t.sid == sid})
+	sid := s.sid
+	sid != ""
+	positions := {i | some i, t in input.statements; t.sid == sid}
+	count(positions) > 1
 }

@@ -24,7 +24,6 @@
 #     service's actions.
 package rampart.rules.schema.unknown_action
 
-import data.rampart.lib.iam
 import data.rampart.lib.result
 
 # complete names, per dialect, the services whose actions the catalogue
@@ -40,12 +39,11 @@ deny contains f if {
 	some s in input.statements
 	some field in ["action", "not_action"]
 	some a in s[field].values
-	not iam.wildcard(a.value)
-	parts := split(a.value, ":")
-	count(parts) == 2
-	checked(lower(parts[0]))
+	not a.wildcard
+	a.service != ""
+	checked(a.service)
 	rampart.action(input.dialect, a.value) == null
-	f := result.finding(message(s, a.value, parts[0]), a.pointer)
+	f := result.finding(message(s, a.value, a.service), a.pointer)
 }
 
 checked(_) if "*" in complete[input.dialect]
@@ -68,5 +66,5 @@ suggestion(name) := sprintf(" (did you mean %s?)", [concat(" or ", names)]) if {
 } else := ""
 
 consequence(s) := "; this Deny does not block it" if {
-	iam.denies(s)
+	s.deny
 } else := ""

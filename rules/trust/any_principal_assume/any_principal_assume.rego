@@ -38,16 +38,21 @@ binding_keys := {
 
 deny contains f if {
 	some s in input.statements
-	iam.allows(s)
+	s.allow
 	some p in s.principal.entries
-	wildcard(p.value)
+	wildcard(p)
 	not binds(s)
 	f := result.finding(message(s, p), p.pointer)
 }
 
-wildcard(v) if iam.stars(v)
+wildcard(p) if p.all
 
-wildcard(v) if {
+wildcard(p) if {
+	p.wildcard
+	any_account(p.value)
+}
+
+any_account(v) if {
 	n := rampart.parse_name(v)
 	n != null
 	iam.stars(n.account)
@@ -55,8 +60,8 @@ wildcard(v) if {
 
 binds(s) if {
 	some c in s.conditions
-	lower(c.key) in binding_keys
-	not iam.negated(c.base)
+	c.key_lower in binding_keys
+	not c.negated
 	not c.if_exists
 	some v in c.values
 	pins(v.value)
@@ -66,7 +71,7 @@ binds(s) if {
 # an ARN, not one whose account is a wildcard.
 pins(v) if {
 	not iam.stars(v)
-	not wildcard(v)
+	not any_account(v)
 }
 
 message(s, p) := sprintf("%s lets any principal assume this role (%s): no condition names the caller's account, organization or principal", [iam.label(s), shown(p)]) if {

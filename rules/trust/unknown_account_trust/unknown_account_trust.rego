@@ -22,7 +22,6 @@
 #     Otherwise remove it from the trust policy.
 package rampart.rules.trust.unknown_account_trust
 
-import data.rampart.lib.iam
 import data.rampart.lib.result
 
 known := {a.id | some a in input.accounts} | {id | some id, _ in input.config.known_accounts}
@@ -32,7 +31,7 @@ aggregate contains f if {
 	d.kind == "trust"
 	not d.managed
 	some s in d.statements
-	iam.allows(s)
+	s.allow
 	some p in s.principal.entries
 	account := account_of(p)
 	not account in known

@@ -1,7 +1,7 @@
 // Package lint runs rampart's Rego rules over a loaded workspace. It embeds
 // OPA as a library: the catalogue (package rules) and any custom rule
 // folders are parsed, type-checked against the JSON schema of the input and
-// compiled once, with a restricted set of built-in functions (see Removed)
+// compiled once, with a restricted set of built-in functions (see RemovedBuiltins)
 // plus rampart's catalogue functions (rampart.action, rampart.expand …).
 //
 // A run has two passes. The document pass evaluates every document rule

@@ -90,6 +90,7 @@ type cond struct {
 	qual     uint8
 	ifExists bool
 	key      string // lower-cased
+	slot     int32  // the key's slot (see symbols), -1 for none
 	// broken says why the condition cannot be evaluated: an unknown
 	// operator, or a value that does not parse for its operator. Such a
 	// condition fails closed: false in an Allow, true in a Deny.
@@ -115,7 +116,7 @@ type cval struct {
 // compileCond compiles one condition. vars says whether the policy allows
 // policy variables; escapes whether `${*}`, `${?}` and `${$}` are escapes.
 func compileCond(c *policydoc.Condition, vars, escapes bool) cond {
-	out := cond{src: c, ifExists: c.IfExists, key: strings.ToLower(c.Key)}
+	out := cond{src: c, ifExists: c.IfExists, key: strings.ToLower(c.Key), slot: -1}
 	switch c.Qualifier {
 	case "ForAnyValue":
 		out.qual = qualAny
@@ -143,6 +144,17 @@ func compileCond(c *policydoc.Condition, vars, escapes bool) cond {
 		}
 	}
 	return out
+}
+
+// intern gives the condition's key, and the variables of its values, their
+// slots.
+func (c *cond) intern(y *symbols) {
+	c.slot = y.key(c.key)
+	for i := range c.vals {
+		if t := c.vals[i].tmpl; t != nil {
+			t.intern(y)
+		}
+	}
 }
 
 // parse pre-parses a literal value for the comparison; false if it does
@@ -210,8 +222,8 @@ type condResult struct {
 // eval evaluates the condition against the request (semantics 5.4). deny
 // says whether the statement is a Deny, for fail-closed handling.
 func (c *cond) eval(r *request, deny bool) condResult {
-	v, present := r.lookup(c.key)
-	present = present && len(v.vals) > 0
+	v := r.get(c.slot, c.key)
+	present := v != nil && len(v.vals) > 0
 	if c.broken != "" {
 		return condResult{ok: deny, missing: !present, broken: c.broken}
 	}
@@ -236,7 +248,8 @@ func (c *cond) eval(r *request, deny bool) condResult {
 		return condResult{} // a multi-valued key needs a set qualifier
 	}
 	if v.typed == nil {
-		v = newCtxVal(v.vals, v.multi)
+		nv := newCtxVal(v.vals, v.multi)
+		v = &nv
 	}
 	if c.qual == qualAll {
 		for i, x := range v.vals {
@@ -274,13 +287,9 @@ func (c *cond) matchValue(r *request, v *cval, x string, tv *typedVal) bool {
 	if v.tmpl != nil {
 		switch c.cmp {
 		case cmpStrLike:
-			var buf [8]piece
-			ps, ok := v.tmpl.pieces(r, buf[:0])
-			return ok && matchPieces(ps, x)
+			return v.tmpl.like(r, x)
 		case cmpStrEq:
-			var buf [8]piece
-			ps, ok := v.tmpl.pieces(r, buf[:0])
-			return ok && equalPieces(ps, x)
+			return v.tmpl.equal(r, x)
 		case cmpARN:
 			a := resolveARN(v.tmpl, r)
 			return a.match(x)

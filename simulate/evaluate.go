@@ -113,7 +113,11 @@ func evalLayer(r *request, pols []*cpolicy, id layerID, owner bool) outcome {
 	for _, p := range pols {
 		// the statements about the request's service and those that may
 		// match any service, merged in document order
-		svc, all := p.bySvc[r.service], p.always
+		var svc []int32
+		if l := p.forService(r.svc); l != nil {
+			svc = l.all
+		}
+		all := p.always.all
 		for len(svc) > 0 || len(all) > 0 {
 			var i int32
 			if len(all) == 0 || (len(svc) > 0 && svc[0] < all[0]) {
@@ -204,6 +208,7 @@ type target struct {
 	action    string // lower-cased
 	actionRaw string
 	service   string // the action's service prefix, lower-cased
+	svc       int32  // its number in the simulator's symbols, -1 when no policy names it
 	name      reqName
 	account   string
 	// resPolicy is the resource's policy: a bucket or key policy, or the

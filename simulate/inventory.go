@@ -296,7 +296,8 @@ func (s *Simulator) principalContext(a *actor, ai *accountInfo, tags map[string]
 		if ai != nil && ai.orgID != "" {
 			m.set("aws:PrincipalOrgID", ai.orgID)
 			if path := ai.src.Organization.Path; len(path) > 0 {
-				m["aws:principalorgpaths"] = newCtxVal([]string{ai.orgID + "/" + strings.Join(path, "/") + "/"}, true)
+				v := newCtxVal([]string{ai.orgID + "/" + strings.Join(path, "/") + "/"}, true)
+				m["aws:principalorgpaths"] = &v
 			}
 		}
 		for k, v := range tags {

@@ -171,9 +171,7 @@ func (p *namePattern) match(r *request, n *reqName) bool {
 		}
 	}
 	if p.tmpl != nil {
-		var buf [8]piece
-		ps, ok := p.tmpl.pieces(r, buf[:0])
-		return ok && matchPieces(ps, n.parts[last])
+		return p.tmpl.like(r, n.parts[last])
 	}
 	return p.parts[last].match(n.parts[last])
 }

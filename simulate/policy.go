@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,7 +11,9 @@ import (
 )
 
 // cpolicy is a policy compiled for evaluation: every pattern, number, date,
-// CIDR and ARN is parsed once here and reused by every request.
+// CIDR and ARN is parsed once here and reused by every request. Its
+// context keys and services are numbered in the symbols of the simulator
+// that compiled it, and only that simulator's requests evaluate it.
 type cpolicy struct {
 	pol     *workspace.Policy
 	dialect policydoc.Dialect
@@ -18,27 +21,64 @@ type cpolicy struct {
 	// Statements indexed by the service prefix their actions name, so a
 	// request looks at the statements about its own service only; always
 	// lists those that may match any service (NotAction, "*", a wildcard
-	// in the service). Both lists are in document order.
-	bySvc  map[string][]int32
-	always []int32
+	// in the service).
+	svcs   []svcStmts // ascending by service number
+	always stmtLists
+}
+
+// stmtLists are indexes of statements of a policy in document order.
+type stmtLists struct {
+	all []int32
+}
+
+func (l *stmtLists) add(i int32) {
+	if n := len(l.all); n > 0 && l.all[n-1] == i {
+		return
+	}
+	l.all = append(l.all, i)
+}
+
+// svcStmts are the statements about one service.
+type svcStmts struct {
+	svc int32
+	stmtLists
 }
 
 // indexStmts builds the service index.
-func (cp *cpolicy) indexStmts() {
-	cp.bySvc = map[string][]int32{}
+func (cp *cpolicy) indexStmts(y *symbols) {
 	for i := range cp.stmts {
 		s := &cp.stmts[i]
 		svcs, any := s.services()
 		if any {
-			cp.always = append(cp.always, int32(i))
+			cp.always.add(int32(i))
 			continue
 		}
-		for _, svc := range svcs {
-			if l := cp.bySvc[svc]; len(l) == 0 || l[len(l)-1] != int32(i) {
-				cp.bySvc[svc] = append(l, int32(i))
+		for _, name := range svcs {
+			n := y.service(name)
+			j, found := slices.BinarySearchFunc(cp.svcs, n, func(e svcStmts, n int32) int { return cmp.Compare(e.svc, n) })
+			if !found {
+				cp.svcs = slices.Insert(cp.svcs, j, svcStmts{svc: n})
 			}
+			cp.svcs[j].add(int32(i))
 		}
 	}
+}
+
+// forService returns the statements about the numbered service, or nil.
+func (cp *cpolicy) forService(n int32) *stmtLists {
+	if len(cp.svcs) <= 8 {
+		for i := range cp.svcs {
+			if cp.svcs[i].svc == n {
+				return &cp.svcs[i].stmtLists
+			}
+		}
+		return nil
+	}
+	j, found := slices.BinarySearchFunc(cp.svcs, n, func(e svcStmts, n int32) int { return cmp.Compare(e.svc, n) })
+	if !found {
+		return nil
+	}
+	return &cp.svcs[j].stmtLists
 }
 
 // services returns the lower-cased service prefixes the statement's
@@ -106,8 +146,9 @@ type stmt struct {
 	conds    []cond
 }
 
-// compilePolicy compiles a policy of the given dialect.
-func compilePolicy(p *workspace.Policy) (*cpolicy, error) {
+// compilePolicy compiles a policy of the given dialect, numbering its
+// context keys and services in y.
+func compilePolicy(p *workspace.Policy, y *symbols) (*cpolicy, error) {
 	if p == nil || p.Policy == nil || p.Doc == nil {
 		return nil, fmt.Errorf("compile policy: no document")
 	}
@@ -116,13 +157,13 @@ func compilePolicy(p *workspace.Policy) (*cpolicy, error) {
 	vars := (d == policydoc.AWS && p.Version == "2012-10-17") || d == policydoc.JDCloud
 	resVars := d == policydoc.AWS && p.Version == "2012-10-17"
 	for i := range p.Statements {
-		cp.stmts[i] = compileStmt(p, &p.Statements[i], vars, resVars)
+		cp.stmts[i] = compileStmt(p, &p.Statements[i], vars, resVars, y)
 	}
-	cp.indexStmts()
+	cp.indexStmts(y)
 	return cp, nil
 }
 
-func compileStmt(p *workspace.Policy, s *policydoc.Statement, vars, resVars bool) stmt {
+func compileStmt(p *workspace.Policy, s *policydoc.Statement, vars, resVars bool, y *symbols) stmt {
 	d := p.Dialect
 	st := stmt{ref: statementRef(p, s)}
 	switch s.Effect {
@@ -152,7 +193,11 @@ func compileStmt(p *workspace.Policy, s *policydoc.Statement, vars, resVars bool
 	if res != nil {
 		st.hasRes = true
 		for _, e := range res.Items {
-			st.res = append(st.res, compileName(e.Value, resVars))
+			np := compileName(e.Value, resVars)
+			if np.tmpl != nil {
+				np.tmpl.intern(y)
+			}
+			st.res = append(st.res, np)
 		}
 	}
 	prin := s.Principal
@@ -179,6 +224,7 @@ func compileStmt(p *workspace.Policy, s *policydoc.Statement, vars, resVars bool
 		for i := range s.Conditions {
 			c := &s.Conditions[i]
 			st.conds[i] = compileCond(c, vars, d == policydoc.AWS)
+			st.conds[i].intern(y)
 			rng, _ := p.Doc.Locate(c.Pointer, policydoc.TargetKey)
 			st.conds[i].ptr, st.conds[i].line = p.Doc.Prefix+c.Pointer, rng.Start.Line
 		}
@@ -240,7 +286,7 @@ func (s *stmt) matchResource(r *request) bool {
 	}
 	hit := false
 	for i := range s.res {
-		if s.res[i].match(r, &r.name) {
+		if s.res[i].match(r, r.name) {
 			hit = true
 			break
 		}
@@ -310,7 +356,7 @@ func (s *stmt) applies(r *request, where layerID) (bool, pmatch) {
 		c := &s.conds[i]
 		if !ok {
 			// the block already failed: only note what else is missing
-			if _, present := r.lookup(c.key); !present && c.cmp != cmpNull {
+			if r.get(c.slot, c.key) == nil && c.cmp != cmpNull {
 				r.scratch.addMissing(c.src.Key)
 			}
 			continue

@@ -66,12 +66,14 @@ func parseTyped(x string) typedVal {
 }
 
 // ctxMap holds context values by lower-cased key. Maps derived from the
-// inventory are built once and shared read-only between requests.
-type ctxMap map[string]ctxVal
+// inventory are built once and shared read-only between requests, and so
+// are the values they point to.
+type ctxMap map[string]*ctxVal
 
 // set stores a single value under key (lower-cased here).
 func (m ctxMap) set(key, value string) {
-	m[strings.ToLower(key)] = newCtxVal([]string{value}, false)
+	v := newCtxVal([]string{value}, false)
+	m[strings.ToLower(key)] = &v
 }
 
 // smallContext is the size up to which a question's context is scanned
@@ -84,7 +86,8 @@ func (r *request) setGiven(c map[string]workspace.ContextValue) {
 	if len(c) > smallContext {
 		r.given = make(ctxMap, len(c))
 		for k, v := range c {
-			r.given[strings.ToLower(k)] = newCtxVal(v.Values, v.Multi)
+			cv := newCtxVal(v.Values, v.Multi)
+			r.given[strings.ToLower(k)] = &cv
 		}
 		return
 	}
@@ -100,7 +103,8 @@ type request struct {
 	actor   *actor
 	action  string // lower-cased
 	service string // the action's service prefix, lower-cased
-	name    reqName
+	svc     int32  // its number in the simulator's symbols, -1 when no policy names it
+	name    *reqName
 	// resAccount is the account that owns the resource.
 	resAccount string
 	// Context, looked up in this order: what the question gives, keys
@@ -111,7 +115,11 @@ type request struct {
 	extra     []kv
 	actorCtx  ctxMap
 	resCtx    ctxMap
-	// scratch collects the explanation.
+	// slots holds the same context by key slot (see symbols), resolved once
+	// per request in the order above; nil when the request was not
+	// prepared, and then keys are looked up by name.
+	slots []*ctxVal
+	// scratch collects the explanation; nil when only the effect is wanted.
 	scratch *scratch
 }
 
@@ -120,26 +128,67 @@ type kv struct {
 	val ctxVal
 }
 
-// lookup returns a context value by lower-cased key.
-func (r *request) lookup(key string) (ctxVal, bool) {
+// get returns the context value of a key by its slot, or by its
+// lower-cased name when the key has no slot or the request none; nil when
+// the request does not carry the key.
+func (r *request) get(slot int32, key string) *ctxVal {
+	if uint(slot) < uint(len(r.slots)) {
+		return r.slots[slot]
+	}
+	return r.lookup(key)
+}
+
+// lookup returns a context value by lower-cased key, or nil.
+func (r *request) lookup(key string) *ctxVal {
 	for i := range r.givenList {
 		if r.givenList[i].key == key {
-			return r.givenList[i].val, true
+			return &r.givenList[i].val
 		}
 	}
 	if v, ok := r.given[key]; ok {
-		return v, true
+		return v
 	}
 	for i := range r.extra {
 		if r.extra[i].key == key {
-			return r.extra[i].val, true
+			return &r.extra[i].val
 		}
 	}
 	if v, ok := r.actorCtx[key]; ok {
-		return v, true
+		return v
 	}
 	if v, ok := r.resCtx[key]; ok {
-		return v, true
+		return v
 	}
-	return ctxVal{}, false
+	return nil
+}
+
+// slotValues resolves the request's context by slot: every key of syms
+// the request carries, in the order lookup reads them, so that get finds
+// what lookup would.
+func (r *request) slotValues(syms *symbols) []*ctxVal {
+	if len(syms.keys) == 0 {
+		return nil
+	}
+	out := make([]*ctxVal, len(syms.keys))
+	put := func(key string, v *ctxVal) {
+		if i, ok := syms.keys[key]; ok && out[i] == nil {
+			out[i] = v
+		}
+	}
+	for i := range r.givenList {
+		put(r.givenList[i].key, &r.givenList[i].val)
+	}
+	for k, v := range r.given {
+		put(k, v)
+	}
+	for i := range r.extra {
+		put(r.extra[i].key, &r.extra[i].val)
+	}
+	for k, v := range r.actorCtx {
+		put(k, v)
+	}
+	for k, v := range r.resCtx {
+		put(k, v)
+	}
+	return out
 }

@@ -35,6 +35,7 @@ import (
 type Simulator struct {
 	ws       *workspace.Workspace
 	compiled map[*workspace.Policy]*cpolicy
+	syms     *symbols // of the compiled policies
 	inv      *inventory
 	clock    time.Time // zero: time keys are not derived
 	pool     sync.Pool
@@ -58,7 +59,7 @@ func New(ws *workspace.Workspace, opts ...Option) (*Simulator, error) {
 	if ws == nil {
 		return nil, fmt.Errorf("simulate: no workspace")
 	}
-	s := &Simulator{ws: ws, compiled: map[*workspace.Policy]*cpolicy{}, whatIf: map[*workspace.Scenario]*Evaluator{}}
+	s := &Simulator{ws: ws, compiled: map[*workspace.Policy]*cpolicy{}, syms: newSymbols(), whatIf: map[*workspace.Scenario]*Evaluator{}}
 	s.pool.New = func() any { return &scratch{} }
 	for _, o := range opts {
 		o(s)
@@ -68,7 +69,7 @@ func New(ws *workspace.Workspace, opts ...Option) (*Simulator, error) {
 			if p == nil || p.Policy == nil {
 				continue
 			}
-			cp, err := compilePolicy(p)
+			cp, err := compilePolicy(p, s.syms)
 			if err != nil {
 				return nil, fmt.Errorf("simulate: %s: %w", p.File(), err)
 			}
@@ -160,6 +161,8 @@ type Prepared struct {
 	givenList []kv
 	givenMap  ctxMap
 	extra     [][]kv
+	// the context of each hop and of the final request by key slot
+	slots [][]*ctxVal
 }
 
 // Prepare resolves a question against the inventory.
@@ -202,6 +205,12 @@ func (s *Simulator) prepare(q Question, w *Evaluator) (*Prepared, error) {
 		p.extra = append(p.extra, s.derived(p.actors[i], t, q))
 	}
 	p.extra = append(p.extra, s.derived(cur, p.final, q))
+	for i := range p.hops {
+		s.setup(&r, p.actors[i], p.hops[i], q, p.extra[i])
+		p.slots = append(p.slots, r.slotValues(s.syms))
+	}
+	s.setup(&r, cur, p.final, q, p.extra[len(p.extra)-1])
+	p.slots = append(p.slots, r.slotValues(s.syms))
 	return p, nil
 }
 
@@ -214,6 +223,7 @@ func (p *Prepared) run(sc *scratch) (Effect, string, int) {
 	for i := range p.hops {
 		t := p.hops[i]
 		p.s.setup(r, p.actors[i], t, p.q, p.extra[i])
+		r.slots = p.slots[i]
 		eff, by := decide(r, t, i+1)
 		sc.hops = append(sc.hops, hopRec{caller: displayName(p.actors[i]), role: p.roles[i].arn, effect: eff, deniedBy: by})
 		if eff != Allow {
@@ -221,6 +231,7 @@ func (p *Prepared) run(sc *scratch) (Effect, string, int) {
 		}
 	}
 	p.s.setup(r, p.actors[len(p.actors)-1], p.final, p.q, p.extra[len(p.extra)-1])
+	r.slots = p.slots[len(p.slots)-1]
 	eff, by := decide(r, p.final, 0)
 	return eff, by, len(p.hops)
 }
@@ -442,7 +453,7 @@ func (s *Simulator) assumeTarget(ri *roleInfo, d policydoc.Dialect) *target {
 	if d == policydoc.ACS {
 		name = "acs:ram:*:" + ri.account.id + ":role/" + ri.name
 	}
-	t := &target{action: strings.ToLower(action), actionRaw: action, service: "sts", name: parseReqName(name), account: ri.account.id,
+	t := &target{action: strings.ToLower(action), actionRaw: action, service: "sts", svc: s.syms.serviceOf("sts"), name: parseReqName(name), account: ri.account.id,
 		resLayer: LayerTrust, assume: true, rcp: ri.account.rcp, resMgmt: ri.account.management}
 	t.name.raw = ri.arn
 	if ri.trust != nil {
@@ -468,6 +479,7 @@ func (s *Simulator) target(q Question, d policydoc.Dialect, w *Evaluator, a *act
 	}
 	action := lowerASCII(q.Action)
 	t := &target{action: action, actionRaw: q.Action, service: actionService(action), name: parseReqName(res), resLayer: LayerResource}
+	t.svc = s.syms.serviceOf(t.service)
 	t.kmsKey = t.service == "kms" && t.name.service() == "kms" && strings.HasPrefix(strings.ToLower(t.name.resource()), "key/")
 	var acctInfo *accountInfo
 	if w != nil {
@@ -513,7 +525,7 @@ func (s *Simulator) target(q Question, d policydoc.Dialect, w *Evaluator, a *act
 // setup points the request at the actor and target of one hop, with the
 // keys derived for it.
 func (s *Simulator) setup(r *request, a *actor, t *target, q Question, extra []kv) {
-	r.actor, r.action, r.service, r.name, r.resAccount = a, t.action, t.service, t.name, t.account
+	r.actor, r.action, r.service, r.svc, r.name, r.resAccount = a, t.action, t.service, t.svc, &t.name, t.account
 	if q.ExactContext {
 		r.actorCtx, r.resCtx, r.extra = nil, nil, nil
 		return

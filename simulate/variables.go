@@ -8,7 +8,17 @@ import "strings"
 // once; the variables are substituted per request.
 type template struct {
 	segs []tseg
+	glob globShape // where the policy text globs, its wildcards
 }
+
+// globShape is where the wildcards of a template's policy text are.
+type globShape uint8
+
+const (
+	globNone globShape = iota // none: matching is equality
+	globTail                  // one trailing `*` only: matching is a prefix test
+	globAny                   // elsewhere
+)
 
 type tsegKind uint8
 
@@ -22,6 +32,7 @@ type tseg struct {
 	kind   tsegKind
 	text   string // segText and segLiteral
 	key    string // segVar: the context key, lower-cased
+	slot   int32  // segVar: the key's slot (see symbols), -1 for none
 	def    string // segVar: the default value
 	hasDef bool
 }
@@ -64,7 +75,34 @@ func parseTemplate(s string, escapes bool) (template, bool) {
 		t.segs = append(t.segs, seg)
 		s = s[i+2+j+1:]
 	}
+	t.glob = t.globShape()
 	return t, found
+}
+
+// globShape finds where the wildcards of the policy text are.
+func (t *template) globShape() globShape {
+	wild := 0
+	for _, s := range t.segs {
+		if s.kind == segText {
+			wild += strings.Count(s.text, "*") + strings.Count(s.text, "?")
+		}
+	}
+	if wild == 0 {
+		return globNone
+	}
+	if last := t.segs[len(t.segs)-1]; wild == 1 && last.kind == segText && strings.HasSuffix(last.text, "*") {
+		return globTail
+	}
+	return globAny
+}
+
+// intern gives the template's variables the slots of their keys.
+func (t *template) intern(y *symbols) {
+	for i := range t.segs {
+		if t.segs[i].kind == segVar {
+			t.segs[i].slot = y.key(t.segs[i].key)
+		}
+	}
 }
 
 func parseVariable(inner string, escapes bool) (tseg, bool) {
@@ -80,7 +118,7 @@ func parseVariable(inner string, escapes bool) (tseg, bool) {
 	if key == "" || strings.ContainsAny(key, " \t'") {
 		return tseg{}, false
 	}
-	seg := tseg{kind: segVar, key: strings.ToLower(key)}
+	seg := tseg{kind: segVar, key: strings.ToLower(key), slot: -1}
 	if hasComma {
 		rest = strings.TrimSpace(rest)
 		if len(rest) < 2 || rest[0] != '\'' || rest[len(rest)-1] != '\'' {
@@ -106,8 +144,7 @@ func (t *template) variableKeys() []string {
 // key is absent (without a default) or multi-valued: such a variable has no
 // value and the policy value holding it matches nothing.
 func (s *tseg) value(r *request) (string, bool) {
-	v, ok := r.lookup(s.key)
-	if ok && !v.multi && len(v.vals) == 1 {
+	if v := r.get(s.slot, s.key); v != nil && !v.multi && len(v.vals) == 1 {
 		return v.vals[0], true
 	}
 	if s.hasDef {
@@ -133,6 +170,57 @@ func (t *template) str(r *request) (string, bool) {
 		b.WriteString(s.text)
 	}
 	return b.String(), true
+}
+
+// substituted returns the segment as it stands in the substituted template: its
+// text, or the variable's value; false when the variable has none.
+func (s *tseg) substituted(r *request) (string, bool) {
+	if s.kind == segVar {
+		return s.value(r)
+	}
+	return s.text, true
+}
+
+// equal reports whether x is the substituted template, every character
+// taken literally, without assembling the pieces.
+func (t *template) equal(r *request, x string) bool {
+	for i := range t.segs {
+		p, ok := t.segs[i].substituted(r)
+		if !ok || !strings.HasPrefix(x, p) {
+			return false
+		}
+		x = x[len(p):]
+	}
+	return x == ""
+}
+
+// like reports whether x matches the substituted template, in whose policy
+// text `*` and `?` are wildcards (matchPieces over its pieces). Templates
+// without wildcards or with a trailing `*` only are matched in place.
+func (t *template) like(r *request, x string) bool {
+	switch t.glob {
+	case globNone:
+		return t.equal(r, x)
+	case globTail:
+		last := len(t.segs) - 1
+		for i := range t.segs {
+			p, ok := t.segs[i].substituted(r)
+			if !ok {
+				return false
+			}
+			if i == last {
+				p = p[:len(p)-1] // the trailing star
+			}
+			if !strings.HasPrefix(x, p) {
+				return false
+			}
+			x = x[len(p):]
+		}
+		return true
+	}
+	var buf [8]piece
+	ps, ok := t.pieces(r, buf[:0])
+	return ok && matchPieces(ps, x)
 }
 
 // piece is a run of a substituted template: policy text (glob) in which
@@ -162,18 +250,6 @@ func (t *template) pieces(r *request, buf []piece) ([]piece, bool) {
 		}
 	}
 	return out, true
-}
-
-// equalPieces reports whether s is the concatenation of the pieces, every
-// character taken literally.
-func equalPieces(ps []piece, s string) bool {
-	for _, p := range ps {
-		if !strings.HasPrefix(s, p.s) {
-			return false
-		}
-		s = s[len(p.s):]
-	}
-	return s == ""
 }
 
 // matchPieces matches s against the concatenated pieces: in glob pieces

@@ -53,7 +53,7 @@ func NewEvaluator(p Policies) (*Evaluator, error) {
 	if p.Dialect == "" {
 		return nil, fmt.Errorf("simulate: policies need a dialect")
 	}
-	s := &Simulator{compiled: map[*workspace.Policy]*cpolicy{}, inv: &inventory{accounts: map[string]*accountInfo{}, actors: map[string]*actor{}, roles: map[string]*roleInfo{}}}
+	s := &Simulator{compiled: map[*workspace.Policy]*cpolicy{}, syms: newSymbols(), inv: &inventory{accounts: map[string]*accountInfo{}, actors: map[string]*actor{}, roles: map[string]*roleInfo{}}}
 	s.pool.New = func() any { return &scratch{} }
 	e := &Evaluator{sim: s, dialect: p.Dialect, mgmt: p.Management, resMgmt: p.ResourceManagement}
 	one := func(what string, wp *workspace.Policy) (*cpolicy, error) {
@@ -63,7 +63,7 @@ func NewEvaluator(p Policies) (*Evaluator, error) {
 		if wp.Dialect != p.Dialect {
 			return nil, fmt.Errorf("simulate: %s policy %s is %s, not %s", what, wp.File(), wp.Dialect, p.Dialect)
 		}
-		cp, err := compilePolicy(wp)
+		cp, err := compilePolicy(wp, s.syms)
 		if err != nil {
 			return nil, fmt.Errorf("simulate: %s policy %s: %w", what, wp.File(), err)
 		}

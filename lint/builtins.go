@@ -72,6 +72,7 @@ var argDescriptions = map[string]string{
 	"key":      "a condition key",
 	"code":     "a service code",
 	"resource": "a resource name, possibly with wildcards",
+	"level":    "an access level: list, read, write, permissions-management or tagging",
 }
 
 // builtinDecls declares rampart's catalogue functions.
@@ -81,8 +82,10 @@ func builtinDecls() []*rego.Function {
 			Decl: types.NewFunction(args("dialect", "name"), types.Named("action", types.NewAny(types.Nl, actionType)))},
 		{Name: "rampart.expand", Description: "The full names of the catalogue's actions an action pattern matches (case-insensitive), sorted by service then name.",
 			Decl: types.NewFunction(args("dialect", "pattern"), types.Named("names", types.NewArray(nil, types.S)))},
-		{Name: "rampart.expand_levels", Description: "The names rampart.expand returns, grouped by access level (list, read, write, permissions-management, tagging); levels without actions are absent.",
-			Decl: types.NewFunction(args("dialect", "pattern"), types.Named("levels", types.NewObject(nil, types.NewDynamicProperty(types.S, types.NewArray(nil, types.S)))))},
+		{Name: "rampart.expand_levels", Description: "How many of the actions rampart.expand returns have each access level (list, read, write, permissions-management, tagging), and their total; levels without actions are absent.",
+			Decl: types.NewFunction(args("dialect", "pattern"), types.Named("counts", types.NewObject(nil, types.NewDynamicProperty(types.S, types.N))))},
+		{Name: "rampart.expand_level", Description: "The names rampart.expand returns that have the given access level.",
+			Decl: types.NewFunction(args("dialect", "pattern", "level"), types.Named("names", types.NewArray(nil, types.S)))},
 		{Name: "rampart.key", Description: "The catalogue's entry for a condition key (templates such as acs:ResourceTag/${TagKey} match), or null.",
 			Decl: types.NewFunction(args("dialect", "key"), types.Named("key", types.NewAny(types.Nl, keyType)))},
 		{Name: "rampart.service", Description: "The catalogue's entry for a service code, or null.",
@@ -176,17 +179,42 @@ func (c *catalogFuncs) options() map[string]func(*rego.Rego) {
 			return ast.ArrayTerm(terms...)
 		}),
 		"rampart.expand_levels": two("rampart.expand_levels", func(cat *catalog.Catalog, pattern string) *ast.Term {
-			byLevel := map[catalog.Level][]*ast.Term{}
-			for _, a := range cat.Expand(pattern) {
-				byLevel[a.Level] = append(byLevel[a.Level], ast.StringTerm(a.FullName()))
+			as := cat.Expand(pattern)
+			n := map[catalog.Level]int{}
+			for _, a := range as {
+				n[a.Level]++
 			}
-			items := make([][2]*ast.Term, 0, len(byLevel))
+			items := make([][2]*ast.Term, 0, len(n)+1)
 			for _, l := range catalog.Levels {
-				if names := byLevel[l]; len(names) > 0 {
-					items = append(items, ast.Item(ast.StringTerm(string(l)), ast.ArrayTerm(names...)))
+				if n[l] > 0 {
+					items = append(items, ast.Item(ast.StringTerm(string(l)), ast.InternedTerm(n[l])))
 				}
 			}
-			return ast.ObjectTerm(items...)
+			return ast.ObjectTerm(append(items, ast.Item(ast.StringTerm("total"), ast.InternedTerm(len(as))))...)
+		}),
+		"rampart.expand_level": rego.Function3(decls["rampart.expand_level"], func(_ rego.BuiltinContext, d, p, l *ast.Term) (*ast.Term, error) {
+			name := "rampart.expand_level"
+			return c.cached(name+"\x00"+d.String()+"\x00"+p.String()+"\x00"+l.String(), func() (*ast.Term, error) {
+				cat, err := loadCatalog(name, d)
+				if err != nil {
+					return nil, err
+				}
+				pattern, err := stringArg(p, name, 2)
+				if err != nil {
+					return nil, err
+				}
+				level, err := stringArg(l, name, 3)
+				if err != nil {
+					return nil, err
+				}
+				var names []*ast.Term
+				for _, a := range cat.Expand(pattern) {
+					if string(a.Level) == level {
+						names = append(names, ast.StringTerm(a.FullName()))
+					}
+				}
+				return ast.ArrayTerm(names...), nil
+			})
 		}),
 		"rampart.key": two("rampart.key", func(cat *catalog.Catalog, name string) *ast.Term {
 			k, ok := cat.ConditionKey(name)

@@ -233,7 +233,9 @@ func (r *runState) problemAt(rule finding.Rule, ri *RuleInfo, where, msg string)
 }
 
 // Run lints a workspace: the document pass over every policy document of
-// the repository, then the workspace pass. extra findings (from schema
+// the repository (not the embedded system policies, which the workspace
+// pass sees, nor policies written inline in scenario files), then the
+// workspace pass. extra findings (from schema
 // validation, from scenarios) go through the same configuration,
 // suppressions and baseline, and count when deciding whether a
 // suppression is used. The error is for a cancelled context or an engine

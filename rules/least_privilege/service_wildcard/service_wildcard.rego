@@ -44,26 +44,24 @@ deny contains f if {
 	iam.stars(a.name)
 	not iam.wildcard(a.service)
 	a.service != ""
-	levels := rampart.expand_levels(input.dialect, a.value)
-	total := sum([count(names) | some names in levels])
-	total > 0
-	msg := message(s, a.value, a.service, levels, total)
+	n := rampart.expand_levels(input.dialect, a.value)
+	n.total > 0
+	msg := message(s, a.value, a.service, n)
 	f := result.finding(msg, a.pointer)
 }
 
-message(s, pattern, _, levels, total) := sprintf(
+message(s, pattern, _, n) := sprintf(
 	"%s allows %s: all %d actions of the service, including %d that manage permissions (%s)",
-	[iam.label(s), pattern, total, count(pm), examples(pm)],
+	[iam.label(s), pattern, n.total, n["permissions-management"], examples(rampart.expand_level(input.dialect, pattern, "permissions-management"))],
 ) if {
-	pm := levels["permissions-management"]
-	count(pm) > 0
+	n["permissions-management"]
 }
 
-message(s, pattern, service, levels, total) := sprintf(
+message(s, pattern, service, n) := sprintf(
 	"%s allows %s: all %d actions of the service, which hand out credentials",
-	[iam.label(s), pattern, total],
+	[iam.label(s), pattern, n.total],
 ) if {
-	not levels["permissions-management"]
+	not n["permissions-management"]
 	service in credential_services
 }
 

@@ -31,14 +31,13 @@ deny contains f if {
 	some a in s.action.values
 	a.wildcard
 	not a.all
-	levels := rampart.expand_levels(input.dialect, a.value)
-	total := sum([count(names) | some names in levels])
-	total > 0
-	parts := [sprintf("%s %d", [level, count(levels[level])]) |
+	n := rampart.expand_levels(input.dialect, a.value)
+	n.total > 0
+	parts := [sprintf("%s %d", [level, n[level]]) |
 		some level in ["list", "read", "write", "permissions-management", "tagging"]
-		levels[level]
+		n[level]
 	]
-	msg := sprintf("%s expands to %d %s (%s)", [a.value, total, plural(total), concat(", ", parts)])
+	msg := sprintf("%s expands to %d %s (%s)", [a.value, n.total, plural(n.total), concat(", ", parts)])
 	f := result.finding(msg, a.pointer)
 }
 

@@ -157,6 +157,36 @@ func (c *cond) intern(y *symbols) {
 	}
 }
 
+// cost ranks how much testing the condition takes, for testing the
+// cheapest conditions of a block first.
+func (c *cond) cost() int {
+	if c.broken != "" {
+		return 0
+	}
+	n := 0
+	switch c.cmp {
+	case cmpNull:
+		n = 1
+	case cmpBool, cmpNumEq, cmpNumLt, cmpNumLe, cmpNumGt, cmpNumGe, cmpDateEq, cmpDateLt, cmpDateLe, cmpDateGt, cmpDateGe:
+		n = 2
+	case cmpStrEq, cmpStrEqFold, cmpIP:
+		n = 3
+	case cmpStrLike:
+		n = 4
+	case cmpARN:
+		n = 5
+	default:
+		n = 6
+	}
+	for i := range c.vals {
+		if c.vals[i].tmpl != nil {
+			n += 4
+			break
+		}
+	}
+	return n*16 + min(len(c.vals), 15)
+}
+
 // parse pre-parses a literal value for the comparison; false if it does
 // not parse.
 func (v *cval) parse(k cmpKind, s string) bool {

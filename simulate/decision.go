@@ -123,7 +123,21 @@ type Decision struct {
 	Notes []string `json:"notes,omitempty"`
 }
 
-// denied formats the DeniedBy text of a layer.
+// denial names the layer that denied a request, at a level and a hop.
+type denial struct {
+	layer      Layer
+	level, hop int
+}
+
+// String formats the DeniedBy text of the denial; empty for none.
+func (d denial) String() string {
+	if d.layer == "" {
+		return ""
+	}
+	return deniedBy(d.layer, d.level, d.hop)
+}
+
+// deniedBy formats the DeniedBy text of a layer.
 func deniedBy(l Layer, level, hop int) string {
 	s := string(l)
 	if level > 0 {

@@ -107,6 +107,9 @@ func (o *outcome) denies() bool { return o.present && o.effect == ExplicitDeny }
 // not bind the bucket owner (acs OSS).
 func evalLayer(r *request, pols []*cpolicy, id layerID, owner bool) outcome {
 	sc := r.scratch
+	if sc == nil {
+		return quickLayer(r, pols, owner)
+	}
 	o := outcome{present: true, effect: ImplicitDeny, rec: len(sc.layers)}
 	from := len(sc.hits)
 	deny, allow := false, false
@@ -159,6 +162,66 @@ func evalLayer(r *request, pols []*cpolicy, id layerID, owner bool) outcome {
 	return o
 }
 
+// quickLayer is evalLayer without the explanation: it looks at the Deny
+// statements of every policy first and stops at the first that applies,
+// then at the Allow statements until one names the principal directly
+// (after which how others name it no longer matters).
+func quickLayer(r *request, pols []*cpolicy, owner bool) outcome {
+	o := outcome{present: true, effect: ImplicitDeny}
+	for _, p := range pols {
+		if l := p.forService(r.svc); l != nil && quickDeny(r, p, l.deny, owner) {
+			return outcome{present: true, effect: ExplicitDeny}
+		}
+		if quickDeny(r, p, p.always.deny, owner) {
+			return outcome{present: true, effect: ExplicitDeny}
+		}
+	}
+	for _, p := range pols {
+		if l := p.forService(r.svc); l != nil && quickAllow(r, p, l.allow, owner, &o) {
+			return o
+		}
+		if quickAllow(r, p, p.always.allow, owner, &o) {
+			return o
+		}
+	}
+	return o
+}
+
+// quickDeny reports whether one of the listed statements applies.
+func quickDeny(r *request, p *cpolicy, list []int32, owner bool) bool {
+	for _, i := range list {
+		s := &p.stmts[i]
+		if owner && s.anyPrin && !s.hasConds {
+			continue
+		}
+		if s.decides(r) != pmNone {
+			return true
+		}
+	}
+	return false
+}
+
+// quickAllow records in o the listed Allow statements that apply and
+// reports whether one names the principal directly.
+func quickAllow(r *request, p *cpolicy, list []int32, owner bool, o *outcome) bool {
+	for _, i := range list {
+		s := &p.stmts[i]
+		if owner && s.anyPrin && !s.hasConds {
+			continue
+		}
+		switch s.decides(r) {
+		case pmDirect:
+			o.effect, o.direct = Allow, true
+			return true
+		case pmRole:
+			o.effect, o.role = Allow, true
+		case pmAccount:
+			o.effect, o.account = Allow, true
+		}
+	}
+	return false
+}
+
 // evalLevels evaluates control policies level by level. It returns the
 // first level that denies explicitly, else the first that does not allow
 // (0 when every level allows), and whether the denial is explicit.
@@ -168,6 +231,9 @@ func evalLevels(r *request, levels [][]*cpolicy, layer Layer, hop int) (level in
 		switch {
 		case o.effect == ExplicitDeny && !explicit:
 			level, explicit = i+1, true
+			if r.scratch == nil {
+				return level, explicit // without an explanation, the rest cannot change the effect
+			}
 		case o.effect != Allow && level == 0:
 			level = i + 1
 		}
@@ -178,6 +244,9 @@ func evalLevels(r *request, levels [][]*cpolicy, layer Layer, hop int) (level in
 // noteLayer records a layer that exists but does not take part.
 func noteLayer(r *request, id layerID, effect Effect, note string) {
 	sc := r.scratch
+	if sc == nil {
+		return
+	}
 	sc.layers = append(sc.layers, layerRec{id: id, effect: effect, from: len(sc.hits), to: len(sc.hits), note: note})
 }
 

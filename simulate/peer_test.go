@@ -58,6 +58,14 @@ func decideCase(t *testing.T, c *peercorpus.Case) simulate.Effect {
 	if err != nil {
 		t.Fatalf("%s: %v", c.ID, err)
 	}
+	// Decide skips what cannot change the effect: it must agree.
+	pp, err := p.Evaluator.Prepare(p.Question)
+	if err != nil {
+		t.Fatalf("%s: %v", c.ID, err)
+	}
+	if e := pp.Decide(); e != d.Effect {
+		t.Errorf("%s: Decide %s, Can %s", c.ID, e, d.Effect)
+	}
 	return d.Effect
 }
 

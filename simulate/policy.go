@@ -26,16 +26,22 @@ type cpolicy struct {
 	always stmtLists
 }
 
-// stmtLists are indexes of statements of a policy in document order.
+// stmtLists are indexes of statements of a policy in document order: all
+// of them, and split by effect.
 type stmtLists struct {
-	all []int32
+	all, deny, allow []int32
 }
 
-func (l *stmtLists) add(i int32) {
+func (l *stmtLists) add(s *stmt, i int32) {
 	if n := len(l.all); n > 0 && l.all[n-1] == i {
 		return
 	}
 	l.all = append(l.all, i)
+	if s.deny {
+		l.deny = append(l.deny, i)
+	} else {
+		l.allow = append(l.allow, i)
+	}
 }
 
 // svcStmts are the statements about one service.
@@ -50,7 +56,7 @@ func (cp *cpolicy) indexStmts(y *symbols) {
 		s := &cp.stmts[i]
 		svcs, any := s.services()
 		if any {
-			cp.always.add(int32(i))
+			cp.always.add(s, int32(i))
 			continue
 		}
 		for _, name := range svcs {
@@ -59,7 +65,7 @@ func (cp *cpolicy) indexStmts(y *symbols) {
 			if !found {
 				cp.svcs = slices.Insert(cp.svcs, j, svcStmts{svc: n})
 			}
-			cp.svcs[j].add(int32(i))
+			cp.svcs[j].add(s, int32(i))
 		}
 	}
 }
@@ -144,6 +150,10 @@ type stmt struct {
 	prins    []principalPat
 	hasConds bool
 	conds    []cond
+	// quick are the conditions cheapest first, for deciding without an
+	// explanation (the block holds when every condition does, in any
+	// order).
+	quick []*cond
 }
 
 // compilePolicy compiles a policy of the given dialect, numbering its
@@ -228,6 +238,11 @@ func compileStmt(p *workspace.Policy, s *policydoc.Statement, vars, resVars bool
 			rng, _ := p.Doc.Locate(c.Pointer, policydoc.TargetKey)
 			st.conds[i].ptr, st.conds[i].line = p.Doc.Prefix+c.Pointer, rng.Start.Line
 		}
+		st.quick = make([]*cond, len(st.conds))
+		for i := range st.conds {
+			st.quick[i] = &st.conds[i]
+		}
+		slices.SortStableFunc(st.quick, func(a, b *cond) int { return cmp.Compare(a.cost(), b.cost()) })
 	}
 	return st
 }
@@ -377,4 +392,23 @@ func (s *stmt) applies(r *request, where layerID) (bool, pmatch) {
 		return false, pmNone
 	}
 	return true, pm
+}
+
+// decides reports whether the statement applies to the request, and how it
+// names the principal, as applies does but without recording anything: it
+// stops at the first condition that fails, testing the cheapest first.
+func (s *stmt) decides(r *request) pmatch {
+	if s.ignore || !s.matchAction(r.action) || !s.matchResource(r) {
+		return pmNone
+	}
+	pm := s.matchPrincipal(r.actor)
+	if pm == pmNone {
+		return pmNone
+	}
+	for _, c := range s.quick {
+		if !c.eval(r, s.deny).ok {
+			return pmNone
+		}
+	}
+	return pm
 }

@@ -214,10 +214,10 @@ func (s *Simulator) prepare(q Question, w *Evaluator) (*Prepared, error) {
 	return p, nil
 }
 
-// run evaluates the prepared question into the scratch and returns the
-// effect, the denying layer and the hops decided.
-func (p *Prepared) run(sc *scratch) (Effect, string, int) {
-	r := &sc.req
+// run evaluates the prepared question and returns the effect and the
+// denying layer. With a scratch, it records the explanation there;
+// without, it only decides.
+func (p *Prepared) run(r *request, sc *scratch) (Effect, denial) {
 	r.scratch = sc
 	r.givenList, r.given = p.givenList, p.givenMap
 	for i := range p.hops {
@@ -225,31 +225,33 @@ func (p *Prepared) run(sc *scratch) (Effect, string, int) {
 		p.s.setup(r, p.actors[i], t, p.q, p.extra[i])
 		r.slots = p.slots[i]
 		eff, by := decide(r, t, i+1)
-		sc.hops = append(sc.hops, hopRec{caller: displayName(p.actors[i]), role: p.roles[i].arn, effect: eff, deniedBy: by})
+		if sc != nil {
+			sc.hops = append(sc.hops, hopRec{caller: displayName(p.actors[i]), role: p.roles[i].arn, effect: eff, deniedBy: by.String()})
+		}
 		if eff != Allow {
-			return eff, by, i + 1
+			return eff, by
 		}
 	}
 	p.s.setup(r, p.actors[len(p.actors)-1], p.final, p.q, p.extra[len(p.extra)-1])
 	r.slots = p.slots[len(p.slots)-1]
-	eff, by := decide(r, p.final, 0)
-	return eff, by, len(p.hops)
+	return decide(r, p.final, 0)
 }
 
-// Decide returns the effect alone, without building the explanation.
+// Decide returns the effect alone. It builds no explanation, so it skips
+// what cannot change the effect: the rest of a layer after a Deny
+// statement that applies, the other layers after one that denies
+// explicitly, the other conditions of a block after one that fails.
 func (p *Prepared) Decide() Effect {
-	sc := p.s.pool.Get().(*scratch)
-	eff, _, _ := p.run(sc)
-	sc.reset()
-	p.s.pool.Put(sc)
+	var r request
+	eff, _ := p.run(&r, nil)
 	return eff
 }
 
 // Explain decides the question with its full explanation.
 func (p *Prepared) Explain() Decision {
 	sc := p.s.pool.Get().(*scratch)
-	eff, by, _ := p.run(sc)
-	d := p.s.build(sc, eff, by, sc.hops, len(p.hops))
+	eff, by := p.run(&sc.req, sc)
+	d := p.s.build(sc, eff, by.String(), sc.hops, len(p.hops))
 	sc.reset()
 	p.s.pool.Put(sc)
 	return d

@@ -169,18 +169,18 @@ func evalLayer(r *request, pols []*cpolicy, id layerID, owner bool) outcome {
 func quickLayer(r *request, pols []*cpolicy, owner bool) outcome {
 	o := outcome{present: true, effect: ImplicitDeny}
 	for _, p := range pols {
-		if l := p.forService(r.svc); l != nil && quickDeny(r, p, l.deny, owner) {
+		if l := p.forService(r.svc); l != nil && len(l.deny) > 0 && quickDeny(r, p, l.deny, owner) {
 			return outcome{present: true, effect: ExplicitDeny}
 		}
-		if quickDeny(r, p, p.always.deny, owner) {
+		if len(p.always.deny) > 0 && quickDeny(r, p, p.always.deny, owner) {
 			return outcome{present: true, effect: ExplicitDeny}
 		}
 	}
 	for _, p := range pols {
-		if l := p.forService(r.svc); l != nil && quickAllow(r, p, l.allow, owner, &o) {
+		if l := p.forService(r.svc); l != nil && len(l.allow) > 0 && quickAllow(r, p, l.allow, owner, &o) {
 			return o
 		}
-		if quickAllow(r, p, p.always.allow, owner, &o) {
+		if len(p.always.allow) > 0 && quickAllow(r, p, p.always.allow, owner, &o) {
 			return o
 		}
 	}

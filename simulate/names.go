@@ -165,7 +165,8 @@ func (p *namePattern) match(r *request, n *reqName) bool {
 		return false
 	}
 	last := p.n - 1
-	for k := 0; k < last; k++ {
+	// the account first: it tells names apart soonest
+	for k := last - 1; k >= 0; k-- {
 		if !p.parts[k].match(n.parts[k]) {
 			return false
 		}

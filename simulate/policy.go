@@ -22,8 +22,9 @@ type cpolicy struct {
 	// request looks at the statements about its own service only; always
 	// lists those that may match any service (NotAction, "*", a wildcard
 	// in the service).
-	svcs   []svcStmts // ascending by service number
-	always stmtLists
+	svcs    []svcStmts // ascending by service number
+	svcMask uint64     // bit n%64 set for every service number n in svcs
+	always  stmtLists
 }
 
 // stmtLists are indexes of statements of a policy in document order: all
@@ -66,12 +67,21 @@ func (cp *cpolicy) indexStmts(y *symbols) {
 				cp.svcs = slices.Insert(cp.svcs, j, svcStmts{svc: n})
 			}
 			cp.svcs[j].add(s, int32(i))
+			cp.svcMask |= 1 << (uint(n) % 64)
 		}
 	}
 }
 
 // forService returns the statements about the numbered service, or nil.
+// The mask turns most policies about other services away at once.
 func (cp *cpolicy) forService(n int32) *stmtLists {
+	if n < 0 || cp.svcMask&(1<<(uint(n)%64)) == 0 {
+		return nil
+	}
+	return cp.findService(n)
+}
+
+func (cp *cpolicy) findService(n int32) *stmtLists {
 	if len(cp.svcs) <= 8 {
 		for i := range cp.svcs {
 			if cp.svcs[i].svc == n {

@@ -440,11 +440,35 @@ func resolveARN(t *template, r *request) arnValue {
 // parseNumber reads an integer or decimal number.
 func parseNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
+	if !mayBeFloat(s) {
+		return 0, false // what strconv.ParseFloat would refuse, without its error
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, false
 	}
 	return f, true
+}
+
+// mayBeFloat reports false for text strconv.ParseFloat refuses for sure:
+// a byte no decimal or hexadecimal number, inf or nan holds, or more than
+// one point.
+func mayBeFloat(s string) bool {
+	if s == "" {
+		return false
+	}
+	points := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i] | 0x20; { // lower-case letters; digits, '+', '-', '.' and '_' keep their bit
+		case '0' <= s[i] && s[i] <= '9', s[i] == '+', s[i] == '-', s[i] == '_':
+		case s[i] == '.':
+			points++
+		case 'a' <= c && c <= 'f', c == 'i', c == 'n', c == 't', c == 'y', c == 'p', c == 'x':
+		default:
+			return false
+		}
+	}
+	return points <= 1
 }
 
 // dateLayouts are the W3C ISO 8601 forms a date may take, most common first.

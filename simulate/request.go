@@ -57,12 +57,27 @@ func parseTyped(x string) typedVal {
 			}
 		}
 	}
-	if strings.ContainsAny(x, ".:") {
+	if strings.ContainsAny(x, ".:") && mayBeAddr(x) {
 		if a, err := netip.ParseAddr(x); err == nil {
 			t.ip, t.flags = a.Unmap(), t.flags|isIP
 		}
 	}
 	return t
+}
+
+// mayBeAddr reports false for text netip.ParseAddr refuses for sure: a
+// byte before any IPv6 zone that is not a hexadecimal digit, '.' or ':'.
+func mayBeAddr(x string) bool {
+	for i := 0; i < len(x); i++ {
+		switch c := x[i]; {
+		case c == '%':
+			return true
+		case '0' <= c && c <= '9', 'a' <= c && c <= 'f', 'A' <= c && c <= 'F', c == '.', c == ':':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // ctxMap holds context values by lower-cased key. Maps derived from the
@@ -90,6 +105,9 @@ func (r *request) setGiven(c map[string]workspace.ContextValue) {
 			r.given[strings.ToLower(k)] = &cv
 		}
 		return
+	}
+	if cap(r.givenList) < len(c) {
+		r.givenList = make([]kv, 0, len(c))
 	}
 	for k, v := range c {
 		r.givenList = append(r.givenList, kv{key: strings.ToLower(k), val: newCtxVal(v.Values, v.Multi)})

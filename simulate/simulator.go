@@ -293,9 +293,15 @@ func (s *Simulator) dialectOf(q Question, w *Evaluator) (policydoc.Dialect, erro
 	if q.Dialect != "" {
 		return q.Dialect, nil
 	}
-	names := append([]string{q.Principal}, q.Assume...)
-	names = append(names, q.Resource)
-	for _, n := range names {
+	// the principal's name, the roles' and the resource's, in that order
+	for i := -1; i <= len(q.Assume); i++ {
+		n := q.Resource
+		switch {
+		case i < 0:
+			n = q.Principal
+		case i < len(q.Assume):
+			n = q.Assume[i]
+		}
 		if d, ok := policydoc.DialectOfName(n); ok {
 			return d, nil
 		}
@@ -577,13 +583,16 @@ func (s *Simulator) build(sc *scratch, eff Effect, by string, hops []hopRec, nho
 	}
 	for _, lr := range sc.layers {
 		ld := LayerDecision{Layer: lr.id.layer, Level: lr.id.level, Hop: lr.id.hop, Effect: lr.effect, Note: lr.note}
-		for _, h := range sc.hits[lr.from:lr.to] {
-			ld.Statements = append(ld.Statements, h.s.ref)
+		if lr.to > lr.from {
+			ld.Statements = make([]StatementRef, 0, lr.to-lr.from)
+			for _, h := range sc.hits[lr.from:lr.to] {
+				ld.Statements = append(ld.Statements, h.s.ref)
+			}
 		}
 		if lr.id.hop > 0 {
 			hd := &d.Hops[lr.id.hop-1]
 			hd.Layers = append(hd.Layers, ld)
-			hd.Reasons = append(hd.Reasons, reasonsOf(sc, lr, hd.Effect)...)
+			hd.Reasons = appendReasons(hd.Reasons, sc, lr, hd.Effect)
 		} else {
 			d.Layers = append(d.Layers, ld)
 		}
@@ -591,9 +600,9 @@ func (s *Simulator) build(sc *scratch, eff Effect, by string, hops []hopRec, nho
 		// denied, or the grants of every hop.
 		switch {
 		case eff == ExplicitDeny && lr.id.hop == decidingHop:
-			d.Reasons = append(d.Reasons, reasonsOf(sc, lr, eff)...)
+			d.Reasons = appendReasons(d.Reasons, sc, lr, eff)
 		case eff == Allow:
-			d.Reasons = append(d.Reasons, reasonsOf(sc, lr, eff)...)
+			d.Reasons = appendReasons(d.Reasons, sc, lr, eff)
 		}
 	}
 	for _, f := range sc.failed {
@@ -621,11 +630,10 @@ func (s *Simulator) build(sc *scratch, eff Effect, by string, hops []hopRec, nho
 	return d
 }
 
-// reasonsOf returns the statements of a layer that explain an effect:
-// Deny statements for an explicit deny, Allow statements of granting
-// layers for an allow.
-func reasonsOf(sc *scratch, lr layerRec, eff Effect) []StatementRef {
-	var out []StatementRef
+// appendReasons appends the statements of a layer that explain an
+// effect: Deny statements for an explicit deny, Allow statements of
+// granting layers for an allow.
+func appendReasons(out []StatementRef, sc *scratch, lr layerRec, eff Effect) []StatementRef {
 	switch eff {
 	case ExplicitDeny:
 		for _, h := range sc.hits[lr.from:lr.to] {

@@ -122,14 +122,16 @@ func openRepo(ctx context.Context, g *globalOptions, s *streams, paths []string)
 	return r, nil
 }
 
-// reported keeps the findings in the paths the user named.
+// reported keeps the findings in the paths the user named, and every
+// scenario finding: a change to the named files is what makes a scenario
+// fail, wherever the scenario is written.
 func (r *repo) reported(fs []finding.Finding) []finding.Finding {
 	if len(r.narrow) == 0 {
 		return fs
 	}
 	out := fs[:0:0]
 	for _, f := range fs {
-		if r.inNarrow(f.File) {
+		if r.inNarrow(f.File) || f.Category == finding.RuleScenarioFailed.Category {
 			out = append(out, f)
 		}
 	}

@@ -71,6 +71,9 @@ inventory (users, groups, roles, who trusts whom) and scenarios; it works offlin
 	_ = root.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	root.AddCommand(
 		newValidateCommand(g, s),
+		newLintCommand(g, s),
+		newCheckCommand(g, s),
+		newRulesCommand(g, s),
 		newSchemaCommand(s),
 		newCatalogCommand(s),
 		newSimulateCommand(g, s),

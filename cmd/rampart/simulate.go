@@ -84,10 +84,7 @@ func runScenarios(ctx context.Context, r *repo, o *simOptions, fs []finding.Find
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := r.result(fs)
-	// Scenario findings are reported whatever the paths: a change to the
-	// named policy files is what makes them fail.
-	res.Findings = append(res.Findings, simFindings...)
+	res := r.result(append(fs, simFindings...))
 	finding.Sort(res.Findings)
 	res.Scenarios = results
 	res.Rules = append(res.Rules, finding.BuiltinRules...)

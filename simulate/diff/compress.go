@@ -56,7 +56,7 @@ func (c *comparer) describe(p, via *principal, sf *surface, raws []rawChange) []
 		groups[gk] = append(groups[gk], rc.pair)
 		byPair[rc.pair] = k
 	}
-	var out []Change
+	var out []described
 	for _, gk := range keys {
 		pairs := groups[gk]
 		res := sf.resources[gk.res].name
@@ -77,10 +77,23 @@ func (c *comparer) describe(p, via *principal, sf *surface, raws []rawChange) []
 			}
 			ch := c.change(p, via, merged, it.action, res)
 			ch.Covers, ch.Except, ch.Levels = it.covers, it.except, it.levels.list()
-			out = append(out, ch)
+			out = append(out, described{ch: ch, pairs: it.pairs})
 		}
 	}
-	return dropImplied(out)
+	if !c.opt.keepImplied {
+		out = dropImplied(sf, out)
+	}
+	cs := make([]Change, len(out))
+	for k, d := range out {
+		cs[k] = d.ch
+	}
+	return cs
+}
+
+// described is a reported change with the pairs it stands for.
+type described struct {
+	ch    Change
+	pairs []int
 }
 
 // change builds a reported change from a (merged) raw change.
@@ -144,13 +157,19 @@ func cmpBool(a, b bool) int {
 	return 1
 }
 
-// dropImplied leaves out a change on a named resource when the same change,
-// decided by the same statements, is reported on "*": it says no more.
-func dropImplied(cs []Change) []Change {
-	onAll := map[string]bool{}
+// dropImplied leaves out a change on a named resource when a change on
+// "*" of the same kind, with the same decisions, decided by the same
+// statements, covers every action it stands for: it says no more.
+func dropImplied(sf *surface, ds []described) []described {
 	key := func(c Change) string {
 		var b strings.Builder
-		b.WriteString(c.Action + "\x00" + string(c.Change) + "\x00" + string(c.Base) + "\x00" + string(c.Head) + "\x00" + strings.Join(c.Except, ","))
+		b.WriteString(string(c.Change) + "\x00" + string(c.Base) + "\x00" + string(c.Head))
+		if c.BaseConditional {
+			b.WriteString("\x00cb")
+		}
+		if c.HeadConditional {
+			b.WriteString("\x00ch")
+		}
 		for _, refs := range [][]Ref{c.Because.Base, c.Because.Head} {
 			b.WriteString("\x01")
 			for _, r := range refs {
@@ -159,17 +178,39 @@ func dropImplied(cs []Change) []Change {
 		}
 		return b.String()
 	}
-	for _, c := range cs {
-		if c.Resource == "*" {
-			onAll[key(c)] = true
+	members := func(d described) map[string]bool {
+		out := map[string]bool{}
+		for _, pi := range d.pairs {
+			for _, a := range sf.fitting(sf.pairs[pi]) {
+				out[strings.ToLower(a)] = true
+			}
+		}
+		return out
+	}
+	onAll := map[string][]map[string]bool{}
+	for _, d := range ds {
+		if d.ch.Resource == "*" {
+			onAll[key(d.ch)] = append(onAll[key(d.ch)], members(d))
 		}
 	}
-	out := cs[:0]
-	for _, c := range cs {
-		if c.Resource != "*" && onAll[key(c)] {
-			continue
+	out := ds[:0]
+	for _, d := range ds {
+		if d.ch.Resource != "*" {
+			if alls := onAll[key(d.ch)]; len(alls) > 0 {
+				m := members(d)
+				if slices.ContainsFunc(alls, func(all map[string]bool) bool {
+					for a := range m {
+						if !all[a] {
+							return false
+						}
+					}
+					return true
+				}) {
+					continue
+				}
+			}
 		}
-		out = append(out, c)
+		out = append(out, d)
 	}
 	return out
 }

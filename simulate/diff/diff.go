@@ -69,9 +69,11 @@ type Options struct {
 	// Workers bounds the goroutines deciding requests; 0 means GOMAXPROCS.
 	Workers int
 
-	// exhaustive turns every pruning off, for the tests that check pruning
-	// hides nothing.
-	exhaustive bool
+	// exhaustive turns every pruning off, and keepImplied keeps changes on
+	// named resources that a change on "*" implies, for the tests that
+	// check that pruning hides nothing.
+	exhaustive  bool
+	keepImplied bool
 }
 
 // Kind says whether access was gained or lost.

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rampart-iam/rampart/internal/policydoc"
 	"github.com/rampart-iam/rampart/internal/workspace"
 	"github.com/rampart-iam/rampart/simulate"
 )
@@ -98,4 +99,41 @@ func questions(ws *workspace.Workspace, prins []simulate.Principal) []simulate.Q
 		}
 	}
 	return out
+}
+
+// TestContextKeysFoldAsStringsToLower gives context keys that only
+// strings.ToLower folds to the key a condition names (the Kelvin sign
+// folds to k, changing the key's length): a prepared request must carry
+// them, and a key that folds to nothing a policy names must not count.
+func TestContextKeysFoldAsStringsToLower(t *testing.T) {
+	src := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+		"Condition":{"StringEquals":{"aws:PrincipalTag/key":"v","aws:PrincipalTag/ix":"w"}}}]}`
+	doc, err := policydoc.Parse("p.json", []byte(src), policydoc.JSON, policydoc.DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := simulate.NewEvaluator(simulate.Policies{Dialect: policydoc.AWS, Identity: []*workspace.Policy{{Policy: policydoc.Normalize(doc, policydoc.AWS, policydoc.Identity)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		ctx  map[string]workspace.ContextValue
+		want simulate.Effect
+	}{
+		{map[string]workspace.ContextValue{"aws:PrincipalTag/\u212Aey": {Values: []string{"v"}}, "AWS:PRINCIPALTAG/\u0130X": {Values: []string{"w"}}}, simulate.Allow},
+		{map[string]workspace.ContextValue{"aws:PrincipalTag/key": {Values: []string{"v"}}, "aws:PrincipalTag/\u0130": {Values: []string{"w"}}}, simulate.ImplicitDeny},
+	} {
+		q := simulate.Question{Principal: "arn:aws:iam::111122223333:user/u", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", Context: c.ctx, ExactContext: true}
+		d, err := e.Can(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := e.Prepare(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Effect != c.want || p.Decide() != c.want {
+			t.Errorf("context %v: Can %s, Decide %s, want %s", c.ctx, d.Effect, p.Decide(), c.want)
+		}
+	}
 }

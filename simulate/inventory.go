@@ -169,7 +169,7 @@ func (s *Simulator) buildInventory() error {
 			if res.Policy != nil && res.Policy.Policy != nil {
 				info.policy = s.compiled[res.Policy.Policy]
 			}
-			info.ctx = resourceContext(d, res.Tags)
+			info.ctx = resourceContext(d, res.Tags, s.syms)
 			inv.resources = append(inv.resources, info)
 		}
 	}
@@ -263,7 +263,7 @@ func (s *Simulator) refs(in []*workspace.PolicyRef) []*cpolicy {
 }
 
 // principalContext derives the context keys a request by the principal
-// carries (semantics 5.6): aws:PrincipalArn, aws:PrincipalAccount,
+// carries (semantics 5.6), those a policy names: aws:PrincipalArn, aws:PrincipalAccount,
 // aws:username, aws:PrincipalType, aws:PrincipalTag/*, aws:PrincipalOrgID,
 // aws:PrincipalIsAWSService; for JD Cloud the variables ${accountId} and
 // ${name}. acs documents no principal keys.
@@ -273,56 +273,58 @@ func (s *Simulator) principalContext(a *actor, ai *accountInfo, tags map[string]
 	case policydoc.AWS:
 		switch a.kind {
 		case actorService:
-			m.set("aws:PrincipalIsAWSService", "true")
-			m.set("aws:PrincipalServiceName", a.service)
+			m.put(s.syms, "aws:PrincipalIsAWSService", "true")
+			m.put(s.syms, "aws:PrincipalServiceName", a.service)
 			return m
 		case actorAnonymous:
 			return m
 		}
-		m.set("aws:PrincipalIsAWSService", "false")
-		m.set("aws:PrincipalAccount", a.account)
+		m.put(s.syms, "aws:PrincipalIsAWSService", "false")
+		m.put(s.syms, "aws:PrincipalAccount", a.account)
 		switch a.kind {
 		case actorRoot:
-			m.set("aws:PrincipalArn", a.arn)
-			m.set("aws:PrincipalType", "Account")
+			m.put(s.syms, "aws:PrincipalArn", a.arn)
+			m.put(s.syms, "aws:PrincipalType", "Account")
 		case actorUser:
-			m.set("aws:PrincipalArn", a.arn)
-			m.set("aws:PrincipalType", "User")
-			m.set("aws:username", a.name)
+			m.put(s.syms, "aws:PrincipalArn", a.arn)
+			m.put(s.syms, "aws:PrincipalType", "User")
+			m.put(s.syms, "aws:username", a.name)
 		case actorSession:
-			m.set("aws:PrincipalArn", a.roleARN)
-			m.set("aws:PrincipalType", "AssumedRole")
+			m.put(s.syms, "aws:PrincipalArn", a.roleARN)
+			m.put(s.syms, "aws:PrincipalType", "AssumedRole")
 		}
 		if ai != nil && ai.orgID != "" {
-			m.set("aws:PrincipalOrgID", ai.orgID)
+			m.put(s.syms, "aws:PrincipalOrgID", ai.orgID)
 			if path := ai.src.Organization.Path; len(path) > 0 {
-				v := newCtxVal([]string{ai.orgID + "/" + strings.Join(path, "/") + "/"}, true)
-				m["aws:principalorgpaths"] = &v
+				if k, ok := s.syms.name("aws:PrincipalOrgPaths"); ok {
+					v := newCtxVal([]string{ai.orgID + "/" + strings.Join(path, "/") + "/"}, true)
+					m[k] = &v
+				}
 			}
 		}
 		for k, v := range tags {
-			m.set("aws:PrincipalTag/"+k, v)
+			m.put(s.syms, "aws:PrincipalTag/"+k, v)
 		}
 	case policydoc.JDCloud:
 		if a.account != "" {
-			m.set("accountId", a.account)
+			m.put(s.syms, "accountId", a.account)
 		}
 		if a.kind == actorUser {
-			m.set("name", a.name)
+			m.put(s.syms, "name", a.name)
 		}
 	}
 	return m
 }
 
 // resourceContext derives the tag keys of a resource of the inventory.
-func resourceContext(d policydoc.Dialect, tags map[string]string) ctxMap {
+func resourceContext(d policydoc.Dialect, tags map[string]string, y *symbols) ctxMap {
 	if len(tags) == 0 {
 		return nil
 	}
 	m := ctxMap{}
 	prefix := d.KeyPrefix() + ":ResourceTag/"
 	for k, v := range tags {
-		m.set(prefix+k, v)
+		m.put(y, prefix+k, v)
 	}
 	return m
 }

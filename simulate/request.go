@@ -85,32 +85,45 @@ func mayBeAddr(x string) bool {
 // are the values they point to.
 type ctxMap map[string]*ctxVal
 
-// set stores a single value under key (lower-cased here).
-func (m ctxMap) set(key, value string) {
-	v := newCtxVal([]string{value}, false)
-	m[strings.ToLower(key)] = &v
+// put stores a single value under key, lower-cased, when a policy names
+// the key (see symbols.name).
+func (m ctxMap) put(y *symbols, key, value string) {
+	if k, ok := y.name(key); ok {
+		v := newCtxVal([]string{value}, false)
+		m[k] = &v
+	}
 }
 
-// smallContext is the size up to which a question's context is scanned
-// rather than put in a map.
-const smallContext = 16
-
-// setGiven installs a question's context on the request.
-func (r *request) setGiven(c map[string]workspace.ContextValue) {
-	r.given, r.givenList = nil, r.givenList[:0]
-	if len(c) > smallContext {
-		r.given = make(ctxMap, len(c))
-		for k, v := range c {
-			cv := newCtxVal(v.Values, v.Multi)
-			r.given[strings.ToLower(k)] = &cv
+// setGiven installs a question's context on the request: the keys a
+// policy names (every key without symbols).
+func (r *request) setGiven(c map[string]workspace.ContextValue, y *symbols) {
+	r.givenList = r.givenList[:0]
+	type named struct {
+		key string
+		v   workspace.ContextValue
+	}
+	var buf [32]named
+	sel, nvals := buf[:0], 0
+	for k, v := range c {
+		if key, ok := y.name(k); ok {
+			sel, nvals = append(sel, named{key, v}), nvals+len(v.Values)
 		}
+	}
+	if len(sel) == 0 {
 		return
 	}
-	if cap(r.givenList) < len(c) {
-		r.givenList = make([]kv, 0, len(c))
+	if cap(r.givenList) < len(sel) {
+		r.givenList = make([]kv, 0, len(sel))
 	}
-	for k, v := range c {
-		r.givenList = append(r.givenList, kv{key: strings.ToLower(k), val: newCtxVal(v.Values, v.Multi)})
+	typed := make([]typedVal, nvals) // the values of every key, parsed into one array
+	for _, e := range sel {
+		n := len(e.v.Values)
+		cv := ctxVal{vals: e.v.Values, multi: e.v.Multi, typed: typed[:n:n]}
+		typed = typed[n:]
+		for i, x := range e.v.Values {
+			cv.typed[i] = parseTyped(x)
+		}
+		r.givenList = append(r.givenList, kv{key: e.key, val: cv})
 	}
 }
 
@@ -128,14 +141,15 @@ type request struct {
 	// Context, looked up in this order: what the question gives, keys
 	// derived for this request (resource account, time), keys derived
 	// from the principal, keys derived from the resource.
-	given     ctxMap // large contexts, by lower-cased key
-	givenList []kv   // small contexts, by lower-cased key
+	givenList []kv // by lower-cased key
 	extra     []kv
 	actorCtx  ctxMap
 	resCtx    ctxMap
 	// slots holds the same context by key slot (see symbols), resolved once
 	// per request in the order above; nil when the request was not
-	// prepared, and then keys are looked up by name.
+	// prepared, and then keys are looked up by name. A prepared request
+	// carries only the keys its simulator's policies name, and finds them
+	// by slot alone.
 	slots []*ctxVal
 	// scratch collects the explanation; nil when only the effect is wanted.
 	scratch *scratch
@@ -153,6 +167,9 @@ func (r *request) get(slot int32, key string) *ctxVal {
 	if uint(slot) < uint(len(r.slots)) {
 		return r.slots[slot]
 	}
+	if r.slots != nil {
+		return nil
+	}
 	return r.lookup(key)
 }
 
@@ -162,9 +179,6 @@ func (r *request) lookup(key string) *ctxVal {
 		if r.givenList[i].key == key {
 			return &r.givenList[i].val
 		}
-	}
-	if v, ok := r.given[key]; ok {
-		return v
 	}
 	for i := range r.extra {
 		if r.extra[i].key == key {
@@ -184,10 +198,7 @@ func (r *request) lookup(key string) *ctxVal {
 // the request carries, in the order lookup reads them, so that get finds
 // what lookup would.
 func (r *request) slotValues(syms *symbols) []*ctxVal {
-	if len(syms.keys) == 0 {
-		return nil
-	}
-	out := make([]*ctxVal, len(syms.keys))
+	out := make([]*ctxVal, len(syms.keys)) // not nil, even when empty: the request is prepared
 	put := func(key string, v *ctxVal) {
 		if i, ok := syms.keys[key]; ok && out[i] == nil {
 			out[i] = v
@@ -195,9 +206,6 @@ func (r *request) slotValues(syms *symbols) []*ctxVal {
 	}
 	for i := range r.givenList {
 		put(r.givenList[i].key, &r.givenList[i].val)
-	}
-	for k, v := range r.given {
-		put(k, v)
 	}
 	for i := range r.extra {
 		put(r.extra[i].key, &r.extra[i].val)

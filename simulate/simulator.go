@@ -159,7 +159,6 @@ type Prepared struct {
 	// the question's context, parsed once; and the keys derived for each
 	// hop and the final request
 	givenList []kv
-	givenMap  ctxMap
 	extra     [][]kv
 	// the context of each hop and of the final request by key slot
 	slots [][]*ctxVal
@@ -199,8 +198,8 @@ func (s *Simulator) prepare(q Question, w *Evaluator) (*Prepared, error) {
 	}
 	p.final = s.target(q, d, w, cur)
 	var r request
-	r.setGiven(q.Context)
-	p.givenList, p.givenMap = r.givenList, r.given
+	r.setGiven(q.Context, s.syms)
+	p.givenList = r.givenList
 	for i, t := range p.hops {
 		p.extra = append(p.extra, s.derived(p.actors[i], t, q))
 	}
@@ -219,7 +218,7 @@ func (s *Simulator) prepare(q Question, w *Evaluator) (*Prepared, error) {
 // without, it only decides.
 func (p *Prepared) run(r *request, sc *scratch) (Effect, denial) {
 	r.scratch = sc
-	r.givenList, r.given = p.givenList, p.givenMap
+	r.givenList = p.givenList
 	for i := range p.hops {
 		t := p.hops[i]
 		p.s.setup(r, p.actors[i], t, p.q, p.extra[i])
@@ -391,12 +390,12 @@ func (s *Simulator) externalActor(p string, kind principalKind, acct, canon stri
 	}
 	a.ctx = ctxMap{}
 	if d == policydoc.AWS {
-		a.ctx.set("aws:PrincipalAccount", acct)
-		a.ctx.set("aws:PrincipalIsAWSService", "false")
+		a.ctx.put(s.syms, "aws:PrincipalAccount", acct)
+		a.ctx.put(s.syms, "aws:PrincipalIsAWSService", "false")
 		if a.roleARN != "" {
-			a.ctx.set("aws:PrincipalArn", a.roleARN)
+			a.ctx.put(s.syms, "aws:PrincipalArn", a.roleARN)
 		} else {
-			a.ctx.set("aws:PrincipalArn", a.arn)
+			a.ctx.put(s.syms, "aws:PrincipalArn", a.arn)
 		}
 	}
 	return a
@@ -542,30 +541,36 @@ func (s *Simulator) setup(r *request, a *actor, t *target, q Question, extra []k
 }
 
 // derived returns the context keys derived for one request: the resource's
-// account and organization, and the time when the simulator has a clock.
+// account and organization, and the time when the simulator has a clock;
+// those a policy names.
 func (s *Simulator) derived(a *actor, t *target, q Question) []kv {
 	if q.ExactContext {
 		return nil
 	}
 	var out []kv
-	one := func(k, v string) { out = append(out, kv{key: k, val: newCtxVal([]string{v}, false)}) }
+	one := func(k string, v func() string) {
+		if _, ok := s.syms.name(k); ok {
+			out = append(out, kv{key: k, val: newCtxVal([]string{v()}, false)})
+		}
+	}
+	now := func() string { return s.clock.Format(time.RFC3339) }
 	switch a.dialect {
 	case policydoc.AWS:
-		one("aws:resourceaccount", t.account)
+		one("aws:resourceaccount", func() string { return t.account })
 		if ai := s.inv.accounts[t.account]; ai != nil && ai.orgID != "" {
-			one("aws:resourceorgid", ai.orgID)
+			one("aws:resourceorgid", func() string { return ai.orgID })
 		}
 		if !s.clock.IsZero() {
-			one("aws:currenttime", s.clock.Format(time.RFC3339))
-			one("aws:epochtime", strconv.FormatInt(s.clock.Unix(), 10))
+			one("aws:currenttime", now)
+			one("aws:epochtime", func() string { return strconv.FormatInt(s.clock.Unix(), 10) })
 		}
 	case policydoc.ACS:
 		if !s.clock.IsZero() {
-			one("acs:currenttime", s.clock.Format(time.RFC3339))
+			one("acs:currenttime", now)
 		}
 	case policydoc.JDCloud:
 		if !s.clock.IsZero() {
-			one("jdcloud:currenttime", s.clock.Format(time.RFC3339))
+			one("jdcloud:currenttime", now)
 		}
 	}
 	return out

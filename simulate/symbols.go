@@ -1,5 +1,10 @@
 package simulate
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // symbols numbers the context keys and the action services that the
 // policies of one simulator name. A compiled condition or policy variable
 // holds the slot of its key, and a compiled policy indexes its statements
@@ -7,8 +12,14 @@ package simulate
 // name. A simulator fills its symbols while it compiles its policies; they
 // are read-only afterwards.
 type symbols struct {
-	keys map[string]int32 // lower-cased context key → slot
-	svcs map[string]int32 // lower-cased service prefix → number
+	keys  map[string]int32 // lower-cased context key → slot
+	names []string         // by slot: the lower-cased key
+	svcs  map[string]int32 // lower-cased service prefix → number
+	// a filter of the keys: bit len%64 of lens and bit c of last for
+	// every key of length len ending in c, so most keys no policy names
+	// are turned away without a map lookup
+	lens uint64
+	last [4]uint64
 }
 
 func newSymbols() *symbols {
@@ -21,7 +32,56 @@ func (y *symbols) key(k string) int32 {
 	if y == nil {
 		return -1
 	}
-	return number(y.keys, k)
+	n := number(y.keys, k)
+	if int(n) == len(y.names) {
+		y.names = append(y.names, k)
+		y.lens |= 1 << (len(k) % 64)
+		if k != "" {
+			c := k[len(k)-1]
+			y.last[c/64] |= 1 << (c % 64)
+		}
+	}
+	return n
+}
+
+// name returns a context key lower-cased, and whether a policy names it;
+// without symbols every key counts as named. Keys no policy names need
+// not be carried by a request, as conditions and variables look keys up
+// by slot.
+func (y *symbols) name(k string) (string, bool) {
+	if y == nil {
+		return strings.ToLower(k), true
+	}
+	var buf [128]byte
+	if len(k) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(k) && ascii; i++ {
+			c := k[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+			ascii = c < utf8.RuneSelf
+		}
+		if ascii { // lower-casing kept the length and the last byte is lower-cased
+			if y.lens&(1<<(len(k)%64)) == 0 {
+				return "", false
+			}
+			if k != "" {
+				if c := buf[len(k)-1]; y.last[c/64]&(1<<(c%64)) == 0 {
+					return "", false
+				}
+			}
+			n, ok := y.keys[string(buf[:len(k)])]
+			if !ok {
+				return "", false
+			}
+			return y.names[n], true
+		}
+	}
+	l := strings.ToLower(k)
+	_, ok := y.keys[l]
+	return l, ok
 }
 
 // service returns the number of a lower-cased service prefix, numbering it

@@ -11,15 +11,18 @@ import (
 	"github.com/rampart-iam/rampart/internal/policydoc"
 )
 
-// adversarial are changes that pruning must not hide, on top of a fixture.
-var adversarial = []struct {
+// adversarialCase is a change that pruning must not hide, on top of a
+// fixture.
+type adversarialCase struct {
 	name    string
 	fixture string
 	head    func(t testing.TB, base map[string]string) map[string]string
 	// want lists changes (as brief writes them) that must be among the
 	// results.
 	want []string
-}{
+}
+
+var adversarial = []adversarialCase{
 	{
 		name: "seed story", fixture: "acs-cross-account",
 		head: func(t testing.TB, _ map[string]string) map[string]string { return seedHead(t) },
@@ -104,6 +107,71 @@ var adversarial = []struct {
 		want: []string{
 			"arn:aws:iam::444455556666:user/ci gained * on *: implicit-deny → allow",
 			"arn:aws:iam::444455556666:user/dana lost s3:GetObject on arn:aws:s3:::prod-reports/*: allow → implicit-deny",
+		},
+	},
+	{
+		// A service trusted by a role: it gains the hop and the role's access.
+		name: "service principal", fixture: "aws-org",
+		head: func(t testing.TB, base map[string]string) map[string]string {
+			return map[string]string{"iam/policies/deploy.trust.json": replace(t, base["iam/policies/deploy.trust.json"],
+				`"Sid": "ToolsEngineersWithMFA",`, `"Sid": "Builds",
+      "Effect": "Allow",
+      "Principal": {"Service": "codebuild.amazonaws.com"},
+      "Action": "sts:AssumeRole"
+    },
+    {
+      "Sid": "ToolsEngineersWithMFA",`)}
+		},
+		want: []string{
+			"codebuild.amazonaws.com gained sts:AssumeRole on arn:aws:iam::111122223333:role/deploy: implicit-deny → allow",
+			"codebuild.amazonaws.com via arn:aws:iam::111122223333:role/deploy gained lambda:GetFunction on arn:aws:lambda:eu-central-1:111122223333:function:orders-*: implicit-deny → allow (conditional false/true)",
+		},
+	},
+	{
+		// A bucket opened to everyone: the anonymous caller gains.
+		name: "public bucket", fixture: "aws-org",
+		head: func(t testing.TB, base map[string]string) map[string]string {
+			return map[string]string{"iam/policies/prod-reports.bucket.json": replace(t, base["iam/policies/prod-reports.bucket.json"],
+				`"Sid": "TLSOnly",`, `"Sid": "Public",
+      "Effect": "Allow",
+      "Principal": "*",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::prod-reports/*"
+    },
+    {
+      "Sid": "TLSOnly",`)}
+		},
+		want: []string{"anonymous gained s3:GetObject on arn:aws:s3:::prod-reports/*: implicit-deny → allow"},
+	},
+	{
+		// A user joins, a role goes away.
+		name: "new user, removed role", fixture: "aws-org",
+		head: func(t testing.TB, base map[string]string) map[string]string {
+			prod := base["iam/accounts/prod.yaml"]
+			i, j := strings.Index(prod, "roles:\n"), strings.Index(prod, "resources:\n")
+			return map[string]string{
+				"iam/accounts/tools.yaml": replace(t, base["iam/accounts/tools.yaml"], "groups:\n  engineers:", "  eve:\n    policies: [../policies/ci-build.json]\ngroups:\n  engineers:"),
+				"iam/accounts/prod.yaml":  prod[:i] + prod[j:],
+			}
+		},
+		want: []string{
+			"arn:aws:iam::444455556666:user/eve gained codebuild:StartBuild on arn:aws:codebuild:eu-central-1:444455556666:project/orders: implicit-deny → allow",
+			"arn:aws:iam::111122223333:role/deploy lost s3:PutObject on arn:aws:s3:::prod-artifacts/*: allow → implicit-deny (conditional true/false)",
+			"arn:aws:iam::444455556666:user/dana lost sts:AssumeRole on arn:aws:iam::111122223333:role/deploy: allow → implicit-deny (conditional true/false)",
+		},
+	},
+	{
+		// JD Cloud: a role gets more, and so does a service role.
+		name: "jdcloud roles", fixture: "jdcloud-subusers",
+		head: func(t testing.TB, base map[string]string) map[string]string {
+			return map[string]string{
+				"iam/accounts/acme.yaml": replace(t, base["iam/accounts/acme.yaml"], "policies: [../policies/vm-read.json]\n  vm-backup",
+					"policies: [../policies/vm-read.json, ../policies/vm-operate.json]\n  vm-backup"),
+				"iam/policies/backup-writer.json": replace(t, base["iam/policies/backup-writer.json"], `"oss:PutObject"`, `"oss:PutObject", "oss:GetObject"`),
+			}
+		},
+		want: []string{
+			"vm.jdcloud.com via jrn:iam::859150329790:role/vm-backup gained oss:GetObject on jrn:oss:*:859150329790:acme-backups/*: implicit-deny → allow",
 		},
 	},
 }

@@ -134,7 +134,7 @@ func (c *comparer) principalChanges(ctx context.Context, p *principal) []Change 
 	hops := c.hopsOf(p)
 	if c.dirty[p.idx] {
 		c.evaluated.Add(1)
-		t := c.table(p)
+		t := c.table(ctx, p)
 		out = append(out, c.describe(p, nil, t.surf, c.directChanges(p, t))...)
 	}
 	for _, h := range hops {
@@ -151,15 +151,16 @@ func (c *comparer) principalChanges(ctx context.Context, p *principal) []Change 
 		if both && h.acc[baseSide] == h.acc[headSide] && !c.dirty[h.role.idx] && !c.opt.exhaustive {
 			continue // the same hop into the same role: the same access
 		}
-		t := c.table(h.role)
+		t := c.table(ctx, h.role)
 		out = append(out, c.describe(p, h.role, t.surf, c.chainChanges(p, h, t))...)
 	}
 	return out
 }
 
 // table returns a principal's decisions on its surface, computing them on
-// first use.
-func (c *comparer) table(p *principal) *table {
+// first use. When ctx is done it stops asking: the comparison then fails
+// with ctx's error, so the partial table is never reported.
+func (c *comparer) table(ctx context.Context, p *principal) *table {
 	lt := &c.tables[p.idx]
 	lt.once.Do(func() {
 		sf := c.surfaceOf(p)
@@ -168,6 +169,9 @@ func (c *comparer) table(p *principal) *table {
 			t.acc[i] = make([]uint8, len(sf.pairs))
 			t.eff[i] = make([]simulate.Effect, len(sf.pairs))
 			for k, pr := range sf.pairs {
+				if k%256 == 0 && ctx.Err() != nil {
+					break
+				}
 				if !p.present[i] {
 					t.eff[i][k] = simulate.ImplicitDeny
 					continue

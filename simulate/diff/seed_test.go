@@ -1,6 +1,9 @@
 package diff
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -169,5 +172,43 @@ func TestNoChange(t *testing.T) {
 	res = compare(t, dir, "HEAD~1", "HEAD", Options{})
 	if len(res.Changes) != 0 {
 		t.Fatalf("a renamed, reformatted policy changed access: %v", briefs(res))
+	}
+}
+
+// TestDeterministic diffs the same change with one worker and with four,
+// twice: the results are identical.
+func TestDeterministic(t *testing.T) {
+	i := slices.IndexFunc(adversarial, func(a adversarialCase) bool { return a.name == "membership and wildcards" })
+	tc := adversarial[i]
+	base := fixture(t, tc.fixture)
+	dir := newRepo(t, base)
+	commitFiles(t, dir, tc.head(t, base), tc.name)
+	var first string
+	for _, workers := range []int{1, 4, 1, 4} {
+		res := compare(t, dir, "HEAD~1", "HEAD", Options{Workers: workers})
+		res.Stats = Stats{}
+		b, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == "" {
+			first = string(b)
+			if len(res.Changes) < 5 {
+				t.Fatalf("only %d changes", len(res.Changes))
+			}
+		} else if string(b) != first {
+			t.Fatalf("results differ with %d workers", workers)
+		}
+	}
+}
+
+// TestCancel stops a comparison whose context is done.
+func TestCancel(t *testing.T) {
+	dir := newRepo(t, fixture(t, "aws-org"))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Compare(ctx, loadRev(t, dir, "HEAD"), loadRev(t, dir, ""), Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
 	}
 }

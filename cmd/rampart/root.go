@@ -34,11 +34,12 @@ type streams struct {
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
-	format string
-	color  string
-	config string
-	failOn string
-	root   string
+	format  string
+	color   string
+	config  string
+	failOn  string
+	root    string
+	verbose bool
 }
 
 func newRootCommand(s *streams) *cobra.Command {
@@ -66,6 +67,7 @@ inventory (users, groups, roles, who trusts whom) and scenarios; it works offlin
 	pf.StringVar(&g.config, "config", "", "configuration file (default: rampart.yaml at the repository root)")
 	pf.StringVar(&g.failOn, "fail-on", "", "exit 1 when a finding has at least this severity: error, warning or info (default error)")
 	pf.StringVar(&g.root, "root", "", "repository root (default: the nearest directory holding rampart.yaml or .git)")
+	pf.BoolVarP(&g.verbose, "verbose", "v", false, "text output: list passing scenarios too, not only failing ones")
 	_ = root.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
@@ -132,7 +134,7 @@ func (g *globalOptions) write(s *streams, r *report.Result) error {
 	if err != nil {
 		return err
 	}
-	opts := report.Options{Color: useColor, ToolVersion: buildVersion()}
+	opts := report.Options{Color: useColor, ToolVersion: buildVersion(), Verbose: g.verbose}
 	if g.format == "github" {
 		// GitHub Actions names the job summary file; append to it.
 		if p := os.Getenv("GITHUB_STEP_SUMMARY"); p != "" {

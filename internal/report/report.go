@@ -72,6 +72,9 @@ func (r *Result) Summarize() Summary {
 // Options control how a report is written.
 type Options struct {
 	Color bool // ANSI colours in text output
+	// Verbose lists passing scenarios in text output too; without it only
+	// failing ones are shown (all are counted in the summary).
+	Verbose bool
 	// ToolVersion is rampart's version, written into SARIF's
 	// tool.driver.version (and semanticVersion when it is one); empty
 	// leaves both out.

@@ -35,7 +35,7 @@ func WriteText(w io.Writer, r *Result, o Options) error {
 		}
 	}
 	if len(r.Scenarios) > 0 {
-		writeScenarios(bw, r, p)
+		writeScenarios(bw, r, p, o.Verbose)
 	}
 	fmt.Fprintln(bw, summaryLine(r.Summarize(), len(r.Scenarios) > 0))
 	return bw.Flush()
@@ -81,8 +81,11 @@ func writeSnippet(w io.Writer, r *Result, f finding.Finding, p palette) {
 	fmt.Fprintf(w, "  %s | %s%s\n", gutter, pad.String(), p.severity(f.Severity).Sprint(marker))
 }
 
-func writeScenarios(w io.Writer, r *Result, p palette) {
+func writeScenarios(w io.Writer, r *Result, p palette, verbose bool) {
 	for _, s := range r.Scenarios {
+		if s.Pass && !verbose {
+			continue
+		}
 		mark := p.pass.Sprint("PASS")
 		if !s.Pass {
 			mark = p.fail.Sprint("FAIL")

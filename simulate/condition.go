@@ -12,7 +12,9 @@ import (
 )
 
 // cmpKind is the comparison a condition operator makes, always in its
-// positive form; negated operators invert it (semantics 5.4).
+// positive form; negated operators invert it (semantics 5.4). The numeric
+// and the date operators each run Equals, LessThan, LessThanEquals,
+// GreaterThan, GreaterThanEquals, as compareAs expects.
 type cmpKind uint8
 
 const (
@@ -96,6 +98,7 @@ type cond struct {
 	// condition fails closed: false in an Allow, true in a Deny.
 	broken string
 	vals   []cval
+	vars   bool   // a value holds policy variables
 	ptr    string // of the key in its file, for explanations
 	line   int
 }
@@ -135,7 +138,7 @@ func compileCond(c *policydoc.Condition, vars, escapes bool) cond {
 		v := &out.vals[i]
 		if varsHere {
 			if t, found := parseTemplate(e.Value, escapes); found {
-				v.tmpl = &t
+				v.tmpl, out.vars = &t, true
 				continue
 			}
 		}
@@ -300,14 +303,83 @@ func (c *cond) eval(r *request, deny bool) condResult {
 // test applies the operator to one request value: for a positive operator
 // it matches any policy value, for a negated one it must match none.
 func (c *cond) test(r *request, x string, tv *typedVal) bool {
-	any := false
-	for i := range c.vals {
-		if c.matchValue(r, &c.vals[i], x, tv) {
-			any = true
-			break
+	return c.matchAny(r, x, tv) != c.neg
+}
+
+// matchAny reports whether one of the policy values matches the request
+// value: matchValue of each, with the comparisons most conditions make
+// done in one loop when no value holds variables.
+func (c *cond) matchAny(r *request, x string, tv *typedVal) bool {
+	if !c.vars {
+		switch c.cmp {
+		case cmpStrEq:
+			for i := range c.vals {
+				if x == c.vals[i].s {
+					return true
+				}
+			}
+			return false
+		case cmpStrLike:
+			for i := range c.vals {
+				if c.vals[i].pat.match(x) {
+					return true
+				}
+			}
+			return false
+		case cmpIP:
+			if tv.flags&isIP == 0 {
+				return false
+			}
+			for i := range c.vals {
+				if c.vals[i].pfx.Contains(tv.ip) {
+					return true
+				}
+			}
+			return false
+		case cmpDateEq, cmpDateLt, cmpDateLe, cmpDateGt, cmpDateGe:
+			if tv.flags&isDate == 0 {
+				return false
+			}
+			for i := range c.vals {
+				if compareAs(c.cmp-cmpDateEq, tv.sec, c.vals[i].sec) {
+					return true
+				}
+			}
+			return false
+		case cmpNumEq, cmpNumLt, cmpNumLe, cmpNumGt, cmpNumGe:
+			if tv.flags&isNum == 0 {
+				return false
+			}
+			for i := range c.vals {
+				if compareAs(c.cmp-cmpNumEq, tv.num, c.vals[i].num) {
+					return true
+				}
+			}
+			return false
 		}
 	}
-	return any != c.neg
+	for i := range c.vals {
+		if c.matchValue(r, &c.vals[i], x, tv) {
+			return true
+		}
+	}
+	return false
+}
+
+// compareAs compares a request value with a policy value by the offset of
+// a numeric or date operator from its Equals: =, <, <=, >, >=.
+func compareAs[T int64 | float64](op cmpKind, x, v T) bool {
+	switch op {
+	case 0:
+		return x == v
+	case 1:
+		return x < v
+	case 2:
+		return x <= v
+	case 3:
+		return x > v
+	}
+	return x >= v
 }
 
 // matchValue applies the positive comparison of one policy value to one

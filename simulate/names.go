@@ -16,8 +16,22 @@ type reqName struct {
 	raw    string
 	ok     bool // the name has the shape of its scheme
 	scheme string
+	sid    uint8 // schemeID(scheme), when ok
 	parts  [5]string
 	n      int
+}
+
+// schemeID numbers the known schemes, so names compare theirs as bytes.
+func schemeID(scheme string) uint8 {
+	switch scheme {
+	case "arn":
+		return 1
+	case "acs":
+		return 2
+	case "jrn":
+		return 3
+	}
+	return 0
 }
 
 // nameParts returns the number of parts after the scheme, 0 for an unknown
@@ -85,6 +99,7 @@ func parseReqName(s string) reqName {
 	r := reqName{raw: s}
 	r.scheme, r.parts, r.n, r.ok = splitName(s)
 	if r.ok {
+		r.sid = schemeID(r.scheme)
 		foldParts(r.scheme, &r.parts, r.n)
 	}
 	return r
@@ -123,6 +138,7 @@ type namePattern struct {
 	all    bool // a lone "*"
 	ok     bool // the pattern has the shape of its scheme; a malformed one matches nothing
 	scheme string
+	sid    uint8 // schemeID(scheme), when ok
 	parts  [5]pattern
 	n      int
 	// tmpl holds the resource part when it has policy variables (aws only);
@@ -143,7 +159,7 @@ func compileName(s string, vars bool) namePattern {
 		return p
 	}
 	foldParts(scheme, &parts, n)
-	p.ok, p.scheme, p.n = true, scheme, n
+	p.ok, p.scheme, p.sid, p.n = true, scheme, schemeID(scheme), n
 	for k := 0; k < n; k++ {
 		p.parts[k] = compilePattern(parts[k])
 	}
@@ -161,7 +177,7 @@ func (p *namePattern) match(r *request, n *reqName) bool {
 	if p.all {
 		return true
 	}
-	if !p.ok || !n.ok || p.scheme != n.scheme {
+	if !p.ok || !n.ok || p.sid != n.sid {
 		return false
 	}
 	last := p.n - 1

@@ -167,6 +167,12 @@ func (r *request) get(slot int32, key string) *ctxVal {
 	if uint(slot) < uint(len(r.slots)) {
 		return r.slots[slot]
 	}
+	return r.byName(key)
+}
+
+// byName is get for a key without a slot: absent from a prepared request,
+// looked up by name in another.
+func (r *request) byName(key string) *ctxVal {
 	if r.slots != nil {
 		return nil
 	}

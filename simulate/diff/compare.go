@@ -37,8 +37,10 @@ type lazyTable struct {
 // table holds a principal's decisions on its surface at both revisions.
 type table struct {
 	surf *surface
-	acc  [2][]uint8           // per pair: access, see accessOf
-	eff  [2][]simulate.Effect // per pair: the decision under the request context
+	acc  [2][]uint8 // per pair: access
+	// eff is the decision under the request context; empty for a deny
+	// decided without asking (the kind of deny is then unknown).
+	eff [2][]simulate.Effect
 }
 
 // Access is graded: none; only when conditions hold that the request
@@ -167,6 +169,12 @@ func (c *comparer) table(ctx context.Context, p *principal) *table {
 	lt.once.Do(func() {
 		sf := c.surfaceOf(p)
 		t := &table{surf: sf}
+		// A user, a role session or an anonymous caller is allowed only
+		// where an Allow statement of an identity or resource policy
+		// applies: a class no such statement can match is denied without
+		// asking. (Account roots and principals outside the inventory are
+		// allowed by their account without a statement.)
+		needsGrant := p.Kind == "user" || p.Kind == "role" || p.anonymous
 		for i := range c.sides {
 			t.acc[i] = make([]uint8, len(sf.pairs))
 			t.eff[i] = make([]simulate.Effect, len(sf.pairs))
@@ -176,6 +184,9 @@ func (c *comparer) table(ctx context.Context, p *principal) *table {
 				}
 				if !p.present[i] {
 					t.eff[i][k] = simulate.ImplicitDeny
+					continue
+				}
+				if needsGrant && !c.opt.exhaustive && !sf.classes[pr.class].grantable[i] {
 					continue
 				}
 				q := c.question(p, nil, pr.rep, sf.resources[pr.res].name)
@@ -253,7 +264,9 @@ func (c *comparer) directChanges(p *principal, t *table) []rawChange {
 		rc := rawChange{pair: k, acc: acc, eff: [2]simulate.Effect{t.eff[baseSide][k], t.eff[headSide][k]}}
 		q := c.question(p, nil, pr.rep, t.surf.resources[pr.res].name)
 		for i := range c.sides {
-			rc.sides[i] = c.explainSide(i, acc[i], q, false)
+			if p.present[i] {
+				rc.sides[i], rc.eff[i] = c.explainSide(i, acc[i], q, false)
+			}
 		}
 		out = append(out, rc)
 	}
@@ -326,7 +339,7 @@ func (c *comparer) hopChange(p *principal, h hop) Change {
 	q := c.hopQuestion(p, h.role)
 	for i := range c.sides {
 		if p.present[i] && h.role.present[i] {
-			rc.sides[i] = c.explainSide(i, h.acc[i], q, true)
+			rc.sides[i], _ = c.explainSide(i, h.acc[i], q, true)
 		}
 	}
 	ch := c.change(p, nil, rc, p.Dialect.AssumeRoleAction(), h.role.Name)
@@ -361,7 +374,7 @@ func (c *comparer) chainChanges(p *principal, h hop, t *table) []rawChange {
 		q := c.question(p, h.role, pr.rep, t.surf.resources[pr.res].name)
 		for i := range c.sides {
 			if p.present[i] && h.role.present[i] {
-				rc.sides[i] = c.explainSide(i, acc[i], q, false)
+				rc.sides[i], rc.eff[i] = c.explainSide(i, acc[i], q, false)
 			}
 		}
 		out = append(out, rc)
@@ -408,8 +421,9 @@ func viewOf(d *simulate.Decision, hopOnly bool) view {
 // explainSide explains one side of a change: the statements that granted
 // (for a conditional grant: those that would grant, and the conditional
 // Deny statements that deny under the request context), or those that
-// denied; the layer that denied; the conditions of those statements.
-func (c *comparer) explainSide(i int, acc uint8, q simulate.Question, hopOnly bool) sideExpl {
+// denied; the layer that denied; the conditions of those statements. It
+// returns the decision under the request context too.
+func (c *comparer) explainSide(i int, acc uint8, q simulate.Question, hopOnly bool) (sideExpl, simulate.Effect) {
 	st := viewOf(c.explain(i, strict, q), hopOnly)
 	reasons := st.reasons
 	if acc == accConditional {
@@ -448,7 +462,7 @@ func (c *comparer) explainSide(i int, acc uint8, q simulate.Question, hopOnly bo
 			se.conds = append(se.conds, con)
 		}
 	}
-	return se
+	return se, st.effect
 }
 
 // prefixOf is the pointer prefix of the policy in a file (set for a policy

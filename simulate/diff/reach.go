@@ -15,29 +15,31 @@ import (
 // its identity policies (its own and its groups', or its role's), its
 // permissions boundary, the control policies of its account, the resource
 // control policies of every account, and the statements of resource
-// policies that may name it.
-func (s *side) reach(p *principal, fn func(pol *workspace.Policy, st *policydoc.Statement)) {
+// policies that may name it. grants says whether the statement's policy can
+// grant (identity and resource policies) or only limit (boundaries,
+// control and resource control policies).
+func (s *side) reach(p *principal, fn func(pol *workspace.Policy, st *policydoc.Statement, grants bool)) {
 	if !p.present[s.i] {
 		return
 	}
-	all := func(pol *workspace.Policy) {
+	all := func(pol *workspace.Policy, grants bool) {
 		if pol == nil || pol.Policy == nil {
 			return
 		}
 		for k := range pol.Statements {
-			fn(pol, &pol.Statements[k])
+			fn(pol, &pol.Statements[k], grants)
 		}
 	}
-	refs := func(rs []*workspace.PolicyRef) {
+	refs := func(rs []*workspace.PolicyRef, grants bool) {
 		for _, r := range rs {
 			if r != nil {
-				all(r.Policy)
+				all(r.Policy, grants)
 			}
 		}
 	}
-	one := func(r *workspace.PolicyRef) {
+	one := func(r *workspace.PolicyRef, grants bool) {
 		if r != nil {
-			all(r.Policy)
+			all(r.Policy, grants)
 		}
 	}
 	var acct *workspace.Account
@@ -45,30 +47,30 @@ func (s *side) reach(p *principal, fn func(pol *workspace.Policy, st *policydoc.
 	case p.user[s.i] != nil:
 		u := p.user[s.i]
 		acct = u.Account
-		refs(u.Policies)
+		refs(u.Policies, true)
 		for _, g := range u.Groups {
 			if grp := acct.Group(g.Name); grp != nil {
-				refs(grp.Policies)
+				refs(grp.Policies, true)
 			}
 		}
-		one(u.Boundary)
+		one(u.Boundary, false)
 	case p.role[s.i] != nil:
 		r := p.role[s.i]
 		acct = r.Account
-		refs(r.Policies)
-		one(r.Boundary)
+		refs(r.Policies, true)
+		one(r.Boundary, false)
 	case p.root[s.i] != nil:
 		acct = p.root[s.i]
 	}
 	if acct != nil {
 		for _, level := range acct.ControlPolicies {
-			refs(level)
+			refs(level, false)
 		}
 	}
 	for _, id := range sortedKeys(s.accounts) {
 		a := s.accounts[id]
 		for _, level := range a.ResourceControlPolicies {
-			refs(level)
+			refs(level, false)
 		}
 		for _, r := range a.Resources {
 			if r.Policy == nil || r.Policy.Policy == nil {
@@ -77,7 +79,7 @@ func (s *side) reach(p *principal, fn func(pol *workspace.Policy, st *policydoc.
 			pol := r.Policy.Policy
 			for k := range pol.Statements {
 				if st := &pol.Statements[k]; mayName(st, pol.Dialect, p) {
-					fn(pol, st)
+					fn(pol, st, true)
 				}
 			}
 		}

@@ -19,6 +19,11 @@ type surface struct {
 	resources []resource
 	pairs     []pair
 	byRes     [][]int // pair indices per resource
+	// grants holds, per revision, the patterns of the Allow statements of
+	// policies that grant (identity and resource policies); broad that one
+	// of them is "*" or a NotAction, which may match any action.
+	grants [2]map[string]bool
+	broad  [2]bool
 }
 
 // actPat is an action pattern of the documents.
@@ -39,6 +44,9 @@ type class struct {
 	literal string     // an action outside the catalogue, as written
 	pats    []int      // the patterns that match the class
 	whole   bool       // every action of the service
+	// grantable says, per revision, whether an Allow statement of a
+	// granting policy may match the class's actions.
+	grantable [2]bool
 }
 
 // resource is a resource name the surface asks about.
@@ -67,8 +75,20 @@ func (c *comparer) surfaceOf(p *principal) *surface {
 	seenPat := map[string]bool{}
 	seenRes := map[string]bool{"*": true}
 	resNames := []string{"*"}
-	for _, s := range c.sides {
-		s.reach(p, func(pol *workspace.Policy, st *policydoc.Statement) {
+	for i, s := range c.sides {
+		sf.grants[i] = map[string]bool{}
+		s.reach(p, func(pol *workspace.Policy, st *policydoc.Statement, grants bool) {
+			if grants && st.Effect == "Allow" && (st.Action != nil || st.NotAction != nil) {
+				if st.NotAction != nil || st.Action == nil {
+					sf.broad[i] = true
+				} else {
+					for _, it := range st.Action.Items {
+						v := strings.ToLower(strings.TrimSpace(it.Value))
+						sf.grants[i][v] = true
+						sf.broad[i] = sf.broad[i] || v == "*"
+					}
+				}
+			}
 			for _, l := range []*policydoc.List{st.Action, st.NotAction} {
 				if l == nil {
 					continue
@@ -123,6 +143,11 @@ func (c *comparer) surfaceOf(p *principal) *surface {
 	}
 	slices.SortFunc(sf.pats, func(a, b actPat) int { return strings.Compare(a.lower, b.lower) })
 	sf.buildClasses()
+	for _, cl := range sf.classes {
+		for i := range cl.grantable {
+			cl.grantable[i] = sf.broad[i] || slices.ContainsFunc(cl.pats, func(k int) bool { return sf.grants[i][sf.pats[k].lower] })
+		}
+	}
 	sf.buildPairs()
 	return sf
 }

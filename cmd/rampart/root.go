@@ -80,6 +80,7 @@ inventory (users, groups, roles, who trusts whom) and scenarios; it works offlin
 		newCatalogCommand(s),
 		newSimulateCommand(g, s),
 		newCanCommand(g, s),
+		newDiffCommand(g, s),
 		newFmtCommand(g, s),
 		newInitCommand(g, s),
 	)

@@ -130,7 +130,7 @@ func (s *Simulator) buildInventory() error {
 		ai := inv.accounts[id]
 		a, d := ai.src, ai.dialect
 		root := &actor{kind: actorRoot, dialect: d, account: id, arn: rootName(d, id), control: ai.control, management: ai.management}
-		root.ctx = s.principalContext(root, ai, nil)
+		root.ctx = s.principalContext(root, ai, nil, nil)
 		inv.actors[root.arn] = root
 		inv.principals = append(inv.principals, Principal{Name: root.arn, Kind: "root", Account: id, Dialect: d})
 		for _, u := range a.Users {
@@ -144,7 +144,7 @@ func (s *Simulator) buildInventory() error {
 			if u.Boundary != nil && u.Boundary.Policy != nil {
 				act.boundary, act.hasBoundary = s.compiled[u.Boundary.Policy], true
 			}
-			act.ctx = s.principalContext(act, ai, u.Tags)
+			act.ctx = s.principalContext(act, ai, u.Tags, nil)
 			inv.actors[act.arn] = act
 			inv.principals = append(inv.principals, Principal{Name: act.arn, Kind: "user", Account: id, Dialect: d})
 		}
@@ -157,7 +157,7 @@ func (s *Simulator) buildInventory() error {
 				ri.boundary = s.compiled[r.Boundary.Policy]
 			}
 			probe := &actor{kind: actorSession, dialect: d, account: id, roleARN: ri.arn, name: r.Name}
-			ri.ctx = s.principalContext(probe, ai, r.Tags)
+			ri.ctx = s.principalContext(probe, ai, r.Tags, nil)
 			inv.roles[ri.arn] = ri
 			inv.principals = append(inv.principals, Principal{Name: ri.arn, Kind: "role", Account: id, Dialect: d})
 		}
@@ -169,7 +169,7 @@ func (s *Simulator) buildInventory() error {
 			if res.Policy != nil && res.Policy.Policy != nil {
 				info.policy = s.compiled[res.Policy.Policy]
 			}
-			info.ctx = resourceContext(d, res.Tags, s.syms)
+			info.ctx = resourceContext(d, res.Tags, nil)
 			inv.resources = append(inv.resources, info)
 		}
 	}
@@ -263,54 +263,54 @@ func (s *Simulator) refs(in []*workspace.PolicyRef) []*cpolicy {
 }
 
 // principalContext derives the context keys a request by the principal
-// carries (semantics 5.6), those a policy names: aws:PrincipalArn, aws:PrincipalAccount,
+// carries (semantics 5.6), those y numbers (every key without y): aws:PrincipalArn, aws:PrincipalAccount,
 // aws:username, aws:PrincipalType, aws:PrincipalTag/*, aws:PrincipalOrgID,
 // aws:PrincipalIsAWSService; for JD Cloud the variables ${accountId} and
 // ${name}. acs documents no principal keys.
-func (s *Simulator) principalContext(a *actor, ai *accountInfo, tags map[string]string) ctxMap {
+func (s *Simulator) principalContext(a *actor, ai *accountInfo, tags map[string]string, y *symbols) ctxMap {
 	m := ctxMap{}
 	switch a.dialect {
 	case policydoc.AWS:
 		switch a.kind {
 		case actorService:
-			m.put(s.syms, "aws:PrincipalIsAWSService", "true")
-			m.put(s.syms, "aws:PrincipalServiceName", a.service)
+			m.put(y, "aws:PrincipalIsAWSService", "true")
+			m.put(y, "aws:PrincipalServiceName", a.service)
 			return m
 		case actorAnonymous:
 			return m
 		}
-		m.put(s.syms, "aws:PrincipalIsAWSService", "false")
-		m.put(s.syms, "aws:PrincipalAccount", a.account)
+		m.put(y, "aws:PrincipalIsAWSService", "false")
+		m.put(y, "aws:PrincipalAccount", a.account)
 		switch a.kind {
 		case actorRoot:
-			m.put(s.syms, "aws:PrincipalArn", a.arn)
-			m.put(s.syms, "aws:PrincipalType", "Account")
+			m.put(y, "aws:PrincipalArn", a.arn)
+			m.put(y, "aws:PrincipalType", "Account")
 		case actorUser:
-			m.put(s.syms, "aws:PrincipalArn", a.arn)
-			m.put(s.syms, "aws:PrincipalType", "User")
-			m.put(s.syms, "aws:username", a.name)
+			m.put(y, "aws:PrincipalArn", a.arn)
+			m.put(y, "aws:PrincipalType", "User")
+			m.put(y, "aws:username", a.name)
 		case actorSession:
-			m.put(s.syms, "aws:PrincipalArn", a.roleARN)
-			m.put(s.syms, "aws:PrincipalType", "AssumedRole")
+			m.put(y, "aws:PrincipalArn", a.roleARN)
+			m.put(y, "aws:PrincipalType", "AssumedRole")
 		}
 		if ai != nil && ai.orgID != "" {
-			m.put(s.syms, "aws:PrincipalOrgID", ai.orgID)
+			m.put(y, "aws:PrincipalOrgID", ai.orgID)
 			if path := ai.src.Organization.Path; len(path) > 0 {
-				if k, ok := s.syms.name("aws:PrincipalOrgPaths"); ok {
+				if k, ok := y.name("aws:PrincipalOrgPaths"); ok {
 					v := newCtxVal([]string{ai.orgID + "/" + strings.Join(path, "/") + "/"}, true)
 					m[k] = &v
 				}
 			}
 		}
 		for k, v := range tags {
-			m.put(s.syms, "aws:PrincipalTag/"+k, v)
+			m.put(y, "aws:PrincipalTag/"+k, v)
 		}
 	case policydoc.JDCloud:
 		if a.account != "" {
-			m.put(s.syms, "accountId", a.account)
+			m.put(y, "accountId", a.account)
 		}
 		if a.kind == actorUser {
-			m.put(s.syms, "name", a.name)
+			m.put(y, "name", a.name)
 		}
 	}
 	return m

@@ -117,7 +117,9 @@ type Question struct {
 	// carries none (S3 buckets).
 	ResourceAccount string
 	// SessionPolicy is the session policy of the last session of the
-	// chain (or of the principal, when it is a session).
+	// chain (or of the principal, when it is a session). It need not be
+	// one of the workspace's policies; an Evaluator applies it when its
+	// Policies give no session policy.
 	SessionPolicy *workspace.Policy
 	// Dialect, when set, must agree with the names; it is otherwise taken
 	// from the principal's account or the names' prefixes.
@@ -177,7 +179,11 @@ func (s *Simulator) prepare(q Question, w *Evaluator) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := s.resolveActor(q, d, w)
+	sess, y, err := s.sessionPolicy(q, d)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.resolveActor(q, d, w, y, sess)
 	if err != nil {
 		return nil, err
 	}
@@ -191,26 +197,50 @@ func (s *Simulator) prepare(q Question, w *Evaluator) (*Prepared, error) {
 	p := &Prepared{s: s, q: q, actor: a, roles: roles, actors: []*actor{a}}
 	cur := a
 	for i, ri := range roles {
-		p.hops = append(p.hops, s.assumeTarget(ri, d))
+		p.hops = append(p.hops, s.assumeTarget(ri, d, y))
 		last := i == len(roles)-1
-		cur = s.sessionActor(ri, sessionOf(q, last), last, q, w)
+		cur = s.sessionActor(ri, sessionOf(q, last), last, w, sess)
 		p.actors = append(p.actors, cur)
 	}
-	p.final = s.target(q, d, w, cur)
+	p.final = s.target(q, d, w, cur, y)
 	var r request
-	r.setGiven(q.Context, s.syms)
+	r.setGiven(q.Context, y)
 	p.givenList = r.givenList
 	for i, t := range p.hops {
-		p.extra = append(p.extra, s.derived(p.actors[i], t, q))
+		p.extra = append(p.extra, s.derived(p.actors[i], t, q, y))
 	}
-	p.extra = append(p.extra, s.derived(cur, p.final, q))
+	p.extra = append(p.extra, s.derived(cur, p.final, q, y))
 	for i := range p.hops {
 		s.setup(&r, p.actors[i], p.hops[i], q, p.extra[i])
-		p.slots = append(p.slots, r.slotValues(s.syms))
+		p.slots = append(p.slots, r.slotValues(y))
 	}
 	s.setup(&r, cur, p.final, q, p.extra[len(p.extra)-1])
-	p.slots = append(p.slots, r.slotValues(s.syms))
+	p.slots = append(p.slots, r.slotValues(y))
 	return p, nil
+}
+
+// sessionPolicy returns the question's session policy compiled, and the
+// symbols its requests are numbered in: the simulator's, or, for a session
+// policy that is not one of the workspace's, a copy that numbers its keys
+// and services too (the simulator's own stay as they are, shared by
+// concurrent questions).
+func (s *Simulator) sessionPolicy(q Question, d policydoc.Dialect) (*cpolicy, *symbols, error) {
+	sp := q.SessionPolicy
+	if sp == nil || sp.Policy == nil || sp.Doc == nil {
+		return nil, s.syms, nil
+	}
+	if cp := s.compiled[sp]; cp != nil {
+		return cp, s.syms, nil
+	}
+	if sp.Dialect != d {
+		return nil, nil, &principalError{field: "session_policy", msg: fmt.Sprintf("session policy %s is %s, but the question is in %s", sp.File(), sp.Dialect, d)}
+	}
+	y := s.syms.clone()
+	cp, err := compilePolicy(sp, y)
+	if err != nil {
+		return nil, nil, &principalError{field: "session_policy", msg: fmt.Sprintf("session policy %s: %v", sp.File(), err)}
+	}
+	return cp, y, nil
 }
 
 // run evaluates the prepared question and returns the effect and the
@@ -316,8 +346,10 @@ func (s *Simulator) dialectOf(q Question, w *Evaluator) (policydoc.Dialect, erro
 	return "", &principalError{field: "dialect", msg: fmt.Sprintf("cannot tell the dialect of %q: use ARN-style names (acs:, jrn:, arn:) or set dialect", q.Principal)}
 }
 
-// resolveActor turns the question's principal into an actor.
-func (s *Simulator) resolveActor(q Question, d policydoc.Dialect, w *Evaluator) (*actor, error) {
+// resolveActor turns the question's principal into an actor; a session
+// gets the question's session policy sess. Keys derived for it are those
+// y numbers.
+func (s *Simulator) resolveActor(q Question, d policydoc.Dialect, w *Evaluator, y *symbols, sess *cpolicy) (*actor, error) {
 	p := strings.TrimSpace(q.Principal)
 	switch {
 	case p == "":
@@ -326,7 +358,7 @@ func (s *Simulator) resolveActor(q Question, d policydoc.Dialect, w *Evaluator) 
 		return &actor{kind: actorAnonymous, dialect: d, name: p}, nil
 	case !strings.Contains(p, ":") && strings.Contains(p, ".") && !isAccountID(p):
 		a := &actor{kind: actorService, dialect: d, name: p, service: strings.ToLower(p)}
-		a.ctx = s.principalContext(a, nil, nil)
+		a.ctx = s.principalContext(a, nil, nil, y)
 		return a, nil
 	}
 	kind, acct, canon := pAccount, p, ""
@@ -338,11 +370,11 @@ func (s *Simulator) resolveActor(q Question, d policydoc.Dialect, w *Evaluator) 
 		}
 	}
 	if w != nil {
-		return w.actor(s, p, kind, acct, canon, d), nil
+		return w.actor(s, p, kind, acct, canon, d, y, sess), nil
 	}
 	ai := s.inv.accounts[acct]
 	if ai == nil {
-		return s.externalActor(p, kind, acct, canon, d), nil
+		return s.externalActor(p, kind, acct, canon, d, y), nil
 	}
 	if ai.dialect != d {
 		return nil, &principalError{field: "principal", msg: fmt.Sprintf("%s is in %s account %s, but the question is in %s", p, ai.dialect, acct, d)}
@@ -367,14 +399,14 @@ func (s *Simulator) resolveActor(q Question, d policydoc.Dialect, w *Evaluator) 
 		}
 		// The principal is a session of the role; when a chain follows,
 		// its session policy belongs to the last hop.
-		return s.sessionActor(ri, sessionOf(q, len(q.Assume) == 0), len(q.Assume) == 0, q, nil), nil
+		return s.sessionActor(ri, sessionOf(q, len(q.Assume) == 0), len(q.Assume) == 0, nil, sess), nil
 	}
 	return nil, &principalError{field: "principal", msg: fmt.Sprintf("%q is not a principal name", p)}
 }
 
 // externalActor stands for a principal of an account the inventory does
 // not hold: its identity policies are unknown and assumed to allow.
-func (s *Simulator) externalActor(p string, kind principalKind, acct, canon string, d policydoc.Dialect) *actor {
+func (s *Simulator) externalActor(p string, kind principalKind, acct, canon string, d policydoc.Dialect, y *symbols) *actor {
 	a := &actor{kind: actorExternal, dialect: d, name: p, account: acct, arn: canon}
 	switch kind {
 	case pAccount:
@@ -390,20 +422,20 @@ func (s *Simulator) externalActor(p string, kind principalKind, acct, canon stri
 	}
 	a.ctx = ctxMap{}
 	if d == policydoc.AWS {
-		a.ctx.put(s.syms, "aws:PrincipalAccount", acct)
-		a.ctx.put(s.syms, "aws:PrincipalIsAWSService", "false")
+		a.ctx.put(y, "aws:PrincipalAccount", acct)
+		a.ctx.put(y, "aws:PrincipalIsAWSService", "false")
 		if a.roleARN != "" {
-			a.ctx.put(s.syms, "aws:PrincipalArn", a.roleARN)
+			a.ctx.put(y, "aws:PrincipalArn", a.roleARN)
 		} else {
-			a.ctx.put(s.syms, "aws:PrincipalArn", a.arn)
+			a.ctx.put(y, "aws:PrincipalArn", a.arn)
 		}
 	}
 	return a
 }
 
 // sessionActor is a session of a role. With final, the question's session
-// policy applies to it and, given w, its policies come from w.
-func (s *Simulator) sessionActor(ri *roleInfo, session string, final bool, q Question, w *Evaluator) *actor {
+// policy sess applies to it and, given w, its policies come from w.
+func (s *Simulator) sessionActor(ri *roleInfo, session string, final bool, w *Evaluator, sess *cpolicy) *actor {
 	d := ri.account.dialect
 	a := &actor{
 		kind: actorSession, dialect: d, account: ri.account.id, name: ri.name,
@@ -412,9 +444,7 @@ func (s *Simulator) sessionActor(ri *roleInfo, session string, final bool, q Que
 		control: ri.account.control, management: ri.account.management, ctx: ri.ctx,
 	}
 	if final {
-		if q.SessionPolicy != nil {
-			a.sessionPolicy = s.compiled[q.SessionPolicy]
-		}
+		a.sessionPolicy = sess
 		if w != nil {
 			w.apply(a)
 		}
@@ -454,13 +484,13 @@ func (s *Simulator) resolveChain(q Question, a *actor, d policydoc.Dialect) ([]*
 
 // assumeTarget is the request of one hop: AssumeRole on the role, with its
 // trust policy as the resource policy.
-func (s *Simulator) assumeTarget(ri *roleInfo, d policydoc.Dialect) *target {
+func (s *Simulator) assumeTarget(ri *roleInfo, d policydoc.Dialect, y *symbols) *target {
 	action := d.AssumeRoleAction()
 	name := ri.arn
 	if d == policydoc.ACS {
 		name = "acs:ram:*:" + ri.account.id + ":role/" + ri.name
 	}
-	t := &target{action: strings.ToLower(action), actionRaw: action, service: "sts", svc: s.syms.serviceOf("sts"), name: parseReqName(name), account: ri.account.id,
+	t := &target{action: strings.ToLower(action), actionRaw: action, service: "sts", svc: y.serviceOf("sts"), name: parseReqName(name), account: ri.account.id,
 		resLayer: LayerTrust, assume: true, rcp: ri.account.rcp, resMgmt: ri.account.management}
 	t.name.raw = ri.arn
 	if ri.trust != nil {
@@ -479,14 +509,14 @@ func isAssumeAction(a string) bool {
 }
 
 // target builds the final request's target from the inventory, or from w.
-func (s *Simulator) target(q Question, d policydoc.Dialect, w *Evaluator, a *actor) *target {
+func (s *Simulator) target(q Question, d policydoc.Dialect, w *Evaluator, a *actor, y *symbols) *target {
 	res := q.Resource
 	if res == "" {
 		res = "*"
 	}
 	action := lowerASCII(q.Action)
 	t := &target{action: action, actionRaw: q.Action, service: actionService(action), name: parseReqName(res), resLayer: LayerResource}
-	t.svc = s.syms.serviceOf(t.service)
+	t.svc = y.serviceOf(t.service)
 	t.kmsKey = t.service == "kms" && t.name.service() == "kms" && strings.HasPrefix(strings.ToLower(t.name.resource()), "key/")
 	var acctInfo *accountInfo
 	if w != nil {
@@ -543,13 +573,13 @@ func (s *Simulator) setup(r *request, a *actor, t *target, q Question, extra []k
 // derived returns the context keys derived for one request: the resource's
 // account and organization, and the time when the simulator has a clock;
 // those a policy names.
-func (s *Simulator) derived(a *actor, t *target, q Question) []kv {
+func (s *Simulator) derived(a *actor, t *target, q Question, y *symbols) []kv {
 	if q.ExactContext {
 		return nil
 	}
 	var out []kv
 	one := func(k string, v func() string) {
-		if _, ok := s.syms.name(k); ok {
+		if _, ok := y.name(k); ok {
 			out = append(out, kv{key: k, val: newCtxVal([]string{v()}, false)})
 		}
 	}

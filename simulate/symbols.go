@@ -26,6 +26,22 @@ func newSymbols() *symbols {
 	return &symbols{keys: map[string]int32{}, svcs: map[string]int32{}}
 }
 
+// clone returns a copy to number more keys and services in, keeping every
+// number of y.
+func (y *symbols) clone() *symbols {
+	c := *y
+	c.keys = make(map[string]int32, len(y.keys))
+	for k, n := range y.keys {
+		c.keys[k] = n
+	}
+	c.svcs = make(map[string]int32, len(y.svcs))
+	for k, n := range y.svcs {
+		c.svcs[k] = n
+	}
+	c.names = append([]string(nil), y.names...)
+	return &c
+}
+
 // key returns the slot of a lower-cased context key, numbering it if it
 // is new; -1 without symbols.
 func (y *symbols) key(k string) int32 {

@@ -161,8 +161,9 @@ func (s *Simulator) compileWhatIf(sc *workspace.Scenario) *Evaluator {
 }
 
 // actor builds the principal of a question from its name, with the
-// evaluator's policies.
-func (e *Evaluator) actor(s *Simulator, p string, kind principalKind, acct, canon string, d policydoc.Dialect) *actor {
+// evaluator's policies; a session without the evaluator's session policy
+// gets the question's, sess. Keys derived for it are those y numbers.
+func (e *Evaluator) actor(s *Simulator, p string, kind principalKind, acct, canon string, d policydoc.Dialect, y *symbols, sess *cpolicy) *actor {
 	a := &actor{dialect: d, name: p, account: acct}
 	switch kind {
 	case pAccount:
@@ -183,7 +184,10 @@ func (e *Evaluator) actor(s *Simulator, p string, kind principalKind, acct, cano
 		a.kind, a.arn = actorExternal, p
 	}
 	e.apply(a)
-	a.ctx = s.principalContext(a, nil, nil)
+	if a.kind == actorSession && a.sessionPolicy == nil {
+		a.sessionPolicy = sess // the question's, when the evaluator has none
+	}
+	a.ctx = s.principalContext(a, nil, nil, y)
 	return a
 }
 

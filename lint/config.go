@@ -7,19 +7,25 @@ import (
 
 	"github.com/rampart-iam/rampart/internal/finding"
 	"github.com/rampart-iam/rampart/internal/policydoc"
+	"github.com/rampart-iam/rampart/internal/workspace"
 )
 
 // configError is a mistake in rampart.yaml, at the element ptr.
 func (e *Engine) configError(ptr, format string, args ...any) error {
+	return configErrorIn(e.cfg, ptr, format, args...)
+}
+
+// configErrorIn is a mistake in the configuration cfg, at the element ptr.
+func configErrorIn(cfg *workspace.Config, ptr, format string, args ...any) error {
 	msg := fmt.Sprintf(format, args...)
-	name := e.cfg.Path
+	name := cfg.Path
 	if name == "" {
 		name = "configuration"
 	}
-	if e.cfg.Doc == nil {
+	if cfg.Doc == nil {
 		return fmt.Errorf("%s: %s", name, msg)
 	}
-	r, _ := e.cfg.Doc.Locate(ptr, policydoc.TargetValue)
+	r, _ := cfg.Doc.Locate(ptr, policydoc.TargetValue)
 	return fmt.Errorf("%s:%d:%d: %s", name, r.Start.Line, r.Start.Col, msg)
 }
 

@@ -62,6 +62,12 @@ func appliesTo(r *RuleInfo) string {
 	return strings.Join(ks, ", ") + " policies"
 }
 
+// optionTypeText and optionZero describe an option's type on a rule's page.
+var (
+	optionTypeText = map[OptionType]string{OptionStrings: "a list of strings", OptionString: "a string", OptionNumber: "a number", OptionBoolean: "true or false"}
+	optionZero     = map[OptionType]string{OptionStrings: "[]", OptionString: `""`, OptionNumber: "0", OptionBoolean: "false"}
+)
+
 func onOff(b bool) string {
 	if b {
 		return "on"
@@ -143,6 +149,12 @@ func (e *Engine) page(ctx context.Context, r *RuleInfo) (string, error) {
 		other = finding.Error
 	}
 	p("  severity:\n    %s: %s              # instead of %s\n", r.ID, other, r.Severity)
+	if len(r.Options) > 0 {
+		p("  options:\n    %s:\n", r.ID)
+		for _, o := range r.Options {
+			p("      # %s (%s): %s\n      %s: %s\n", o.Name, optionTypeText[o.Type], o.Description, o.Name, optionZero[o.Type])
+		}
+	}
 	if r.Scope != ScopeBuiltin || r.Category == "validation" {
 		p("suppressions:\n  - rule: %s\n    path: iam/policies/legacy/**  # a glob; a folder covers what is below it\n", r.ID)
 		if r.Scope == ScopeDocument {

@@ -69,6 +69,7 @@ type Engine struct {
 	byID      map[string]*RuleInfo
 	enabled   map[string]bool // by rule ID, after rules.enable and rules.disable
 	severity  map[string]finding.Severity
+	options   ruleOptions // rules.options, checked against the rules' declarations
 	supps     []suppression
 	baseline  map[string]int // fingerprint -> entries
 	notes     []Note         // from New, repeated in every Result
@@ -127,6 +128,9 @@ func New(opts Options) (*Engine, error) {
 		e.byID[e.rules[i].ID] = &e.rules[i]
 	}
 	if err := e.configure(); err != nil {
+		return nil, err
+	}
+	if e.options, err = e.optionsOf(cfg); err != nil {
 		return nil, err
 	}
 	if err := e.loadSuppressions(); err != nil {

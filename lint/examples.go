@@ -181,7 +181,9 @@ type ExampleRun struct {
 }
 
 // RunExample loads an example and evaluates one rule on it, whether or not
-// the configuration enables it, without suppressions or baseline.
+// the configuration enables it, without suppressions or baseline. The rule
+// options are those of the example's own rampart.yaml (a folder example),
+// not the engine's.
 func (e *Engine) RunExample(ctx context.Context, id string, ex Example) (ExampleRun, error) {
 	ri := e.byID[id]
 	if ri == nil || ri.Scope == ScopeBuiltin {
@@ -191,7 +193,11 @@ func (e *Engine) RunExample(ctx context.Context, id string, ex Example) (Example
 	if err != nil {
 		return ExampleRun{}, err
 	}
-	r, err := e.evaluateAll(ctx, ws, func(other *RuleInfo) bool { return other == ri })
+	opts, err := e.optionsOf(ws.Config)
+	if err != nil {
+		return ExampleRun{}, fmt.Errorf("example %s: %w", ex.Name, err)
+	}
+	r, err := e.evaluateAll(ctx, ws, opts, func(other *RuleInfo) bool { return other == ri })
 	if err != nil {
 		return ExampleRun{}, err
 	}

@@ -52,6 +52,9 @@ type RuleInfo struct {
 	File string
 	// Custom is true for rules loaded from rules.paths or a --rules folder.
 	Custom bool
+	// Options are the settings the rule reads from rules.options in
+	// rampart.yaml (at data.rampart.options[ID]), sorted by name.
+	Options []Option
 
 	src    fs.FS  // where the rule's folder is, for its examples
 	srcDir string // the rule's folder in src
@@ -101,7 +104,7 @@ var (
 var metadataKeys = []string{"scope", "title", "description", "related_resources", "authors", "organizations", "schemas", "custom"}
 
 // customKeys are the keys of the custom: block.
-var customKeys = []string{"id", "name", "severity", "dialects", "kinds", "default", "rationale", "remediation"}
+var customKeys = []string{"id", "name", "severity", "dialects", "kinds", "default", "rationale", "remediation", "options"}
 
 // rawCustom is the custom: block of a rule's METADATA.
 type rawCustom struct {
@@ -195,12 +198,23 @@ func decodeRule(mod *ast.Module, a *ast.Annotations, category, slug string, scop
 	if err := customNode.Decode(&c); err != nil {
 		return RuleInfo{}, metadataError(loc, "custom: %v", err)
 	}
+	var optionsNode *yaml.Node
+	for i := 0; i+1 < len(customNode.Content); i += 2 {
+		if customNode.Content[i].Value == "options" {
+			optionsNode = customNode.Content[i+1]
+		}
+	}
+	options, err := decodeOptions(optionsNode)
+	if err != nil {
+		return RuleInfo{}, metadataError(loc, "%v", err)
+	}
 	r := RuleInfo{
 		Rule: finding.Rule{
 			ID: c.ID, Name: c.Name, Category: category, Title: strings.TrimSpace(a.Title),
 			Description: strings.TrimSpace(a.Description), Remediation: strings.TrimSpace(c.Remediation),
 		},
 		Rationale: strings.TrimSpace(c.Rationale),
+		Options:   options,
 		Scope:     scope,
 		Custom:    custom,
 		File:      loc.File,

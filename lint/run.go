@@ -56,14 +56,18 @@ func ruleRef(r *RuleInfo) string {
 	return r.Package + ".deny"
 }
 
-// query returns the prepared query for a set of rules, preparing it on
-// first use. Queries are cached for the engine's lifetime.
-func (e *Engine) query(ctx context.Context, rs []*RuleInfo) (*preparedQuery, error) {
+// query returns the prepared query for a set of rules with the given
+// rule options (data.rampart.options), preparing it on first use. Queries
+// are cached for the engine's lifetime.
+func (e *Engine) query(ctx context.Context, rs []*RuleInfo, opts ruleOptions) (*preparedQuery, error) {
 	ids := make([]string, len(rs))
 	for i, r := range rs {
 		ids[i] = r.ID
 	}
 	key := strings.Join(ids, ",")
+	if opts.key != "" {
+		key += "\x00" + opts.key
+	}
 	v, _ := e.queries.LoadOrStore(key, &preparedQuery{rules: rs})
 	q := v.(*preparedQuery)
 	q.once.Do(func() {
@@ -76,11 +80,11 @@ func (e *Engine) query(ctx context.Context, rs []*RuleInfo) (*preparedQuery, err
 			q.err = fmt.Errorf("rule query: %w", err)
 			return
 		}
-		opts := []func(*rego.Rego){rego.Compiler(e.compiler), rego.ParsedQuery(body)}
+		ropts := []func(*rego.Rego){rego.Compiler(e.compiler), rego.ParsedQuery(body), rego.Store(opts.store())}
 		for _, f := range e.funcs.options() {
-			opts = append(opts, f)
+			ropts = append(ropts, f)
 		}
-		q.pq, q.err = rego.New(opts...).PrepareForEval(ctx)
+		q.pq, q.err = rego.New(ropts...).PrepareForEval(ctx)
 		if q.err != nil {
 			q.err = fmt.Errorf("prepare rule query: %w", q.err)
 		}
@@ -123,9 +127,10 @@ func (r *runState) eval(q *preparedQuery, input ast.Value) ([][]any, error) {
 
 // runState is the state of one Run.
 type runState struct {
-	e   *Engine
-	ctx context.Context
-	now time.Time
+	e    *Engine
+	ctx  context.Context
+	now  time.Time
+	opts ruleOptions // what the rules read at data.rampart.options
 
 	docs     map[string]*policydoc.Document // every file that parsed, and the system policies
 	policies map[string]*workspace.Policy
@@ -161,7 +166,7 @@ func (r *runState) evaluate(rs []*RuleInfo, input ast.Value, where string) map[*
 		return nil
 	}
 	out := map[*RuleInfo][]any{}
-	q, err := r.e.query(r.ctx, active)
+	q, err := r.e.query(r.ctx, active, r.opts)
 	if err == nil {
 		var res [][]any
 		if res, err = r.eval(q, input); err == nil {
@@ -175,7 +180,7 @@ func (r *runState) evaluate(rs []*RuleInfo, input ast.Value, where string) map[*
 		return nil
 	}
 	for _, ri := range active {
-		q, err := r.e.query(r.ctx, []*RuleInfo{ri})
+		q, err := r.e.query(r.ctx, []*RuleInfo{ri}, r.opts)
 		var res [][]any
 		if err == nil {
 			res, err = r.eval(q, input)
@@ -241,7 +246,7 @@ func (r *runState) problemAt(rule finding.Rule, ri *RuleInfo, where, msg string)
 // suppression is used. The error is for a cancelled context or an engine
 // failure; problems of single rules are findings.
 func (e *Engine) Run(ctx context.Context, ws *workspace.Workspace, extra ...finding.Finding) (Result, error) {
-	r, err := e.evaluateAll(ctx, ws, func(ri *RuleInfo) bool { return e.enabled[ri.ID] })
+	r, err := e.evaluateAll(ctx, ws, e.options, func(ri *RuleInfo) bool { return e.enabled[ri.ID] })
 	if err != nil {
 		return Result{}, err
 	}
@@ -282,10 +287,11 @@ func (e *Engine) Run(ctx context.Context, ws *workspace.Workspace, extra ...find
 	return res, nil
 }
 
-// evaluateAll runs both passes with the Rego rules run selects.
-func (e *Engine) evaluateAll(ctx context.Context, ws *workspace.Workspace, run func(*RuleInfo) bool) (*runState, error) {
+// evaluateAll runs both passes with the Rego rules run selects and the
+// given rule options.
+func (e *Engine) evaluateAll(ctx context.Context, ws *workspace.Workspace, opts ruleOptions, run func(*RuleInfo) bool) (*runState, error) {
 	r := &runState{
-		e: e, ctx: ctx, now: e.opts.Now(),
+		e: e, ctx: ctx, now: e.opts.Now(), opts: opts,
 		docs: map[string]*policydoc.Document{}, policies: map[string]*workspace.Policy{}, accounts: map[string]*workspace.Account{},
 		tripped: map[string]string{}, ruleOut: map[string][]finding.Finding{},
 	}

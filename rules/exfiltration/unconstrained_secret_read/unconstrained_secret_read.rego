@@ -7,10 +7,13 @@
 #   reads and KMS Decrypt (aws); KMS secret reads and Decrypt, OOS secret
 #   parameter reads (acs); KMS Decrypt and secret version reads (JD
 #   Cloud). Wildcards such as "secretsmanager:Get*" count for the reads
-#   they include. A condition on the resource or on how the key is used
-#   (a resource tag, kms:ViaService, an encryption context, the calling
-#   service or account) scopes the grant and passes; a source IP range, a
-#   VPC or MFA makes the finding a warning. "*" alone is left to LP001.
+#   they include. SSM parameter reads alone are a warning: only some
+#   parameters are secret (SecureString ones under the account's default
+#   key decrypt for anyone who may read them). A condition on the resource
+#   or on how the key is used (a resource tag, kms:ViaService, an
+#   encryption context, the calling service or account) scopes the grant
+#   and passes; a source IP range, a VPC or MFA lowers the finding one
+#   step. "*" alone is left to LP001.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
@@ -132,11 +135,36 @@ scoping_key(k) if k in {
 	"kms:viaservice", "kms:calleraccount", "secretsmanager:secretid",
 }
 
-finding(s, hits) := result.finding(msg, hits[0][0].pointer) if {
-	count(limits(s)) == 0
-	msg := sprintf("%s allows %s on %s: it can read every secret these actions reach", [iam.label(s), grants(hits), hits[0][2]])
-} else := result.softer(result.finding(msg, hits[0][0].pointer), "warning") if {
-	msg := sprintf("%s allows %s on %s: it can read every secret these actions reach, limited only by %s", [iam.label(s), grants(hits), hits[0][2], concat(" and ", sort(limits(s)))])
+# finding reports the statement at its first granting action value, one
+# severity step lower when every action granted is of a service in
+# soft_services, and one lower when a condition narrows who can use the
+# statement and from where.
+finding(s, hits) := f if {
+	ls := limits(s)
+	steps := count([1 | soft(hits)]) + count([1 | count(ls) > 0])
+	f := soften(result.finding(message(s, hits, ls), hits[0][0].pointer), steps)
+}
+
+message(s, hits, ls) := sprintf("%s allows %s on %s: it can read every secret these actions reach", [iam.label(s), grants(hits), hits[0][2]]) if {
+	count(ls) == 0
+	not soft(hits)
+} else := sprintf("%s allows %s on %s: it can read every parameter, secure strings included", [iam.label(s), grants(hits), hits[0][2]]) if {
+	count(ls) == 0
+} else := sprintf("%s allows %s on %s: it can read every secret these actions reach, limited only by %s", [iam.label(s), grants(hits), hits[0][2], concat(" and ", sort(ls))])
+
+soften(f, 0) := f
+
+soften(f, 1) := result.softer(f, "warning")
+
+soften(f, 2) := result.softer(f, "info")
+
+# soft_services store parameters, only some of which are secret.
+soft_services := {"ssm"}
+
+soft(hits) if {
+	every h in hits {
+		h[0].service in soft_services
+	}
 }
 
 # grants lists the action values with what their wildcards include.

@@ -19,7 +19,13 @@ test_every_key_of_the_account if {
 
 test_wildcards_and_parameters if {
 	some f in rule.deny with input as testing.policy("aws", "identity", [{"Effect": "Allow", "Action": "ssm:GetParameter*", "Resource": "arn:aws:ssm:*:*:parameter/*"}])
-	f.msg == "statement 0 allows ssm:GetParameter* (ssm:GetParameter, ssm:GetParameterHistory, ssm:GetParameters, ssm:GetParametersByPath) on arn:aws:ssm:*:*:parameter/*: it can read every secret these actions reach"
+	f.msg == "statement 0 allows ssm:GetParameter* (ssm:GetParameter, ssm:GetParameterHistory, ssm:GetParameters, ssm:GetParametersByPath) on arn:aws:ssm:*:*:parameter/*: it can read every parameter, secure strings included"
+	f.severity == "warning"
+}
+
+test_parameters_beside_a_secret_store_keep_the_error if {
+	some f in rule.deny with input as testing.policy("aws", "identity", [{"Effect": "Allow", "Action": ["ssm:GetParameter", "kms:Decrypt"], "Resource": "*"}])
+	not f.severity
 }
 
 test_oos_and_jdcloud if {

@@ -1,0 +1,205 @@
+# METADATA
+# title: Allow stops or deletes audit trails and their logs
+# description: >-
+#   An Allow statement grants an action that stops, deletes or reconfigures
+#   the audit trail, or deletes the logs it writes, on every resource or
+#   on every resource of its type: CloudTrail StopLogging, DeleteTrail,
+#   UpdateTrail, PutEventSelectors and event data stores, AWS Config
+#   recorders and delivery channels, GuardDuty detectors, CloudWatch Logs
+#   DeleteLogGroup (aws); ActionTrail StopLogging, DeleteTrail,
+#   UpdateTrail, Simple Log Service DeleteProject and DeleteLogStore
+#   (acs); Log Service deleteLogset and deleteLogtopic (JD Cloud, whose
+#   audit trail has no write API). Deleting logs is a warning: a log
+#   store may hold the audit trail, or application logs. Wildcards count
+#   for the actions they include. A resource tag condition scopes the
+#   grant and passes; a source IP range, a VPC or MFA lowers the finding
+#   one step.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html
+#   - ref: https://www.alibabacloud.com/help/en/actiontrail/user-guide/overview-of-actiontrail
+# custom:
+#   id: DX005
+#   name: audit-trail-tampering
+#   severity: error
+#   dialects: [acs, jdcloud, aws]
+#   kinds: [identity]
+#   rationale: >-
+#     Attackers stop the trail before they escalate and delete its logs
+#     after they leave. A principal that may do either on every trail or
+#     log store can make everything else it does invisible, and a review
+#     of the incident finds nothing to review.
+#   remediation: >-
+#     Keep trail and log administration with a dedicated role used rarely
+#     and with MFA; protect the trail with a Deny in a control policy
+#     (SCP or Resource Directory control policy). Name the log groups or
+#     log stores a workload really manages.
+package rampart.rules.exfiltration.audit_trail_tampering
+
+import data.rampart.lib.iam
+import data.rampart.lib.result
+
+# actions are the actions that stop or weaken the audit trail or delete
+# its logs, by dialect and service.
+actions := {
+	"aws": {
+		"cloudtrail": {
+			"StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors",
+			"DeleteEventDataStore", "UpdateEventDataStore", "StopEventDataStoreIngestion",
+		},
+		"config": {"StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel"},
+		"guardduty": {"DeleteDetector", "UpdateDetector", "DisassociateFromAdministratorAccount"},
+		"logs": {"DeleteLogGroup"},
+	},
+	"acs": {
+		"actiontrail": {"StopLogging", "DeleteTrail", "UpdateTrail", "DeleteDataEventSelector"},
+		"log": {"DeleteProject", "DeleteLogStore"},
+	},
+	"jdcloud": {"logs": {"deleteLogset", "deleteLogtopic"}},
+}
+
+deny contains f if {
+	some s in input.statements
+	s.allow
+	hits := [[a, names, where] |
+		some a in s.action.values
+		names := granted(a)
+		count(names) > 0
+		where := reach(s, a.service)
+	]
+	count(hits) > 0
+	not scoped(s)
+	f := finding(s, hits)
+}
+
+# granted are the rule's actions an action value grants, by name: the
+# action itself, or those its wildcard matches. "*" is LP001's.
+granted(a) := [n |
+	some n in actions[input.dialect][a.service]
+	lower(n) == lower(a.name)
+] if {
+	not a.wildcard
+} else := [n |
+	some n in actions[input.dialect][a.service]
+	rampart.glob(a.name, n, true)
+] if {
+	not a.all
+}
+
+# reach describes the first resource of the statement that covers every
+# resource of its type in the service; undefined when there is none.
+reach(s, service) := "every resource" if {
+	some r in s.resource.values
+	r.all
+} else := r.value if {
+	rs := [r | some r in s.resource.values; every_of_type(r.value, object.get(name_services, service, service))]
+	r := rs[0]
+} else := "every resource but those NotResource lists" if {
+	s.not_resource
+}
+
+# name_services maps an action's service to the service its resource names
+# use where the two differ: Alibaba's IMS actions name RAM resources.
+name_services := {"ims": "ram"}
+
+# every_of_type holds for a name of the service (or of every service) that
+# covers every resource of a type: a bare wildcard, or a type followed by
+# one (user/*, trail/*, snapshot/*); in object storage, a bucket that is a
+# bare wildcard (arn:aws:s3:::*/*).
+every_of_type(value, service) if {
+	iam.wildcard(value)
+	n := rampart.parse_name(value)
+	n != null
+	rampart.glob(n.service, service, true)
+	wild_resource(n, service)
+}
+
+# bucket_services name resources by bucket: bucket/key, not type/id.
+bucket_services := {"s3", "oss"}
+
+wild_resource(n, _) if iam.stars(n.resource)
+
+wild_resource(n, service) if {
+	not service in bucket_services
+	t := n.resource_type
+	t != ""
+	not iam.wildcard(t)
+	iam.stars(substring(n.resource, count(t) + 1, -1))
+}
+
+wild_resource(n, service) if {
+	service in bucket_services
+	iam.stars(split(n.resource, "/")[0])
+}
+
+# scoped holds when a resource tag condition limits which trails or log
+# stores the statement reaches.
+scoped(s) if {
+	some c in s.conditions
+	not c.negated
+	not c.if_exists
+	scoping_key(c.key_lower)
+}
+
+scoping_key(k) if contains(k, ":resourcetag/")
+
+# finding reports the statement at its first granting action value, one
+# severity step lower when every action granted is of a service in
+# soft_services, and one lower when a condition narrows who can use the
+# statement and from where.
+finding(s, hits) := f if {
+	ls := limits(s)
+	steps := count([1 | soft(hits)]) + count([1 | count(ls) > 0])
+	f := soften(result.finding(message(s, hits, ls), hits[0][0].pointer), steps)
+}
+
+message(s, hits, ls) := sprintf("%s allows %s on %s: it can stop or erase the audit trail these actions reach", [iam.label(s), grants(hits), hits[0][2]]) if {
+	count(ls) == 0
+} else := sprintf("%s allows %s on %s: it can stop or erase the audit trail these actions reach, limited only by %s", [iam.label(s), grants(hits), hits[0][2], concat(" and ", sort(ls))])
+
+soften(f, 0) := f
+
+soften(f, 1) := result.softer(f, "warning")
+
+soften(f, 2) := result.softer(f, "info")
+
+# soft_services delete logs rather than stop the trail: the logs may be
+# audit logs, or not.
+soft_services := {"logs", "log"}
+
+soft(hits) if {
+	every h in hits {
+		h[0].service in soft_services
+	}
+}
+
+# grants lists the action values with what their wildcards include.
+grants(hits) := concat(", ", [grant(h) | some h in hits])
+
+grant([a, _, _]) := a.value if not a.wildcard
+
+grant([a, names, _]) := sprintf("%s (%s)", [a.value, concat(", ", [concat(":", [a.service, n]) | some n in names])]) if a.wildcard
+
+# limits describes the conditions that narrow who can use the statement
+# and from where.
+limits(s) := {limit(c) | some c in s.conditions; limit(c)}
+
+limit(c) := sprintf("source IP (%s)", [c.key]) if {
+	iam.global_key(input.dialect, c, "sourceip")
+	c.base_lower == "ipaddress"
+}
+
+limit(c) := sprintf("source VPC (%s)", [c.key]) if {
+	some name in ["sourcevpc", "sourcevpce"]
+	iam.global_key(input.dialect, c, name)
+	not c.negated
+	not c.if_exists
+}
+
+limit(c) := sprintf("MFA (%s)", [c.key]) if {
+	iam.mfa_key(c)
+	c.base_lower == "bool"
+	not c.if_exists
+	every v in c.values {
+		lower(v.value) == "true"
+	}
+}

@@ -3,9 +3,10 @@
 # description: >-
 #   An action of a statement can name none of the statement's resources:
 #   an object action on a bucket name (s3:GetObject on
-#   arn:aws:s3:::reports), a user action on a role, or an action that
-#   accepts only "*" on a named resource. For that action the statement
-#   is dead. The rule checks exact action names whose resource types the
+#   arn:aws:s3:::reports), a user action on a role. For that action the
+#   statement is dead. An action that accepts only "*" on a named
+#   resource is reported as information: the catalogue may lag a service
+#   that authorizes by name. The rule checks exact action names whose resource types the
 #   catalogue knows (every aws action; the acs and jdcloud actions of the
 #   services rampart has resource facts for), in statements whose
 #   resources are all names of the document's own dialect (other names
@@ -47,8 +48,18 @@ deny contains f if {
 	act != null
 	act.resource_types_known
 	not fits_one(s, a.value)
+	f := finding(s, a, act)
+}
+
+# finding is a warning for an action whose resource types the statement
+# misses; for an action that takes only "*" it is information: AWS's own
+# policies scope such actions often, and the catalogue may lag a service
+# that added resource types.
+finding(s, a, act) := result.finding(msg, a.pointer) if {
+	count(act.resource_types) > 0
 	msg := sprintf("%s: %s %s, but %s names none: %s", [iam.label(s), act.full_name, takes(act), iam.label(s), consequence(s)])
-	f := result.finding(msg, a.pointer)
+} else := result.softer(result.finding(msg, a.pointer), "info") if {
+	msg := sprintf("%s: %s accepts only Resource \"*\" by the %s catalogue, but %s names other resources: %s unless the service authorizes it by name", [iam.label(s), act.full_name, input.dialect, iam.label(s), consequence(s)])
 }
 
 # any_resource holds for a statement with a Resource matching every
@@ -77,9 +88,7 @@ literal(v) := regex.replace(v, `\$\{[^}]*\}`, "*") if {
 	contains(v, "${")
 } else := v
 
-takes(act) := "accepts only Resource \"*\"" if {
-	count(act.resource_types) == 0
-} else := sprintf("applies to %s names (%s)", [concat(" or ", [rt.name | some rt in act.resource_types]), shortest(act)]) if {
+takes(act) := sprintf("applies to %s names (%s)", [concat(" or ", [rt.name | some rt in act.resource_types]), shortest(act)]) if {
 	count(act.resource_types) <= 3
 } else := sprintf("applies to %d resource types (%s, …)", [count(act.resource_types), shortest(act)])
 

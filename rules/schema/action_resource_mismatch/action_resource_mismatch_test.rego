@@ -16,8 +16,9 @@ test_object_action_on_bucket if {
 
 test_star_only_action_and_deny if {
 	action_resource_mismatch.deny == {{
-		"msg": "statement 0: s3:ListAllMyBuckets accepts only Resource \"*\", but statement 0 names none: this Deny does not block it",
+		"msg": "statement 0: s3:ListAllMyBuckets accepts only Resource \"*\" by the aws catalogue, but statement 0 names other resources: this Deny does not block it unless the service authorizes it by name",
 		"pointer": "/Statement/0/Action",
+		"severity": "info",
 	}} with input as testing.policy("aws", "control", [{"Effect": "Deny", "Action": "s3:ListAllMyBuckets", "Resource": "arn:aws:s3:::reports"}])
 }
 

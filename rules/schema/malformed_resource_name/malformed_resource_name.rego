@@ -6,9 +6,9 @@
 #   (no scheme), an unknown scheme, too few parts
 #   (acs:service:region:account:relative-id and jrn:… have five,
 #   arn:partition:service:region:account:resource six), an empty
-#   service, partition or resource part. Warnings, for names that are
-#   accepted and never match: white space around the name, a scheme in
-#   capitals, an account that is not an account ID, an unknown AWS
+#   service or partition. Warnings, for names that are accepted and
+#   never match: an empty resource part, white space around the name, a
+#   scheme in capitals, an account that is not an account ID, an unknown AWS
 #   partition, and a region where the service's names have none (IAM,
 #   STS and S3 buckets and objects in aws; RAM in acs; IAM and KMS in
 #   jdcloud). A name of another dialect is SCH005's.
@@ -91,9 +91,11 @@ issue(msg, severity) := {"msg": msg, "severity": severity}
 shape(v) := issue(sprintf("has %d parts, want %d (%s)", [count(ps), parts, form]), "error") if {
 	ps := split(v, ":")
 	count(ps) < parts
+} else := issue("has an empty resource part", "warning") if {
+	rampart.parse_name(v) == null
+	empty_part(v) == "resource part"
 } else := issue(sprintf("has an empty %s", [empty]), "error") if {
-	n := rampart.parse_name(v)
-	n == null
+	rampart.parse_name(v) == null
 	empty := empty_part(v)
 } else := p if {
 	n := rampart.parse_name(v)

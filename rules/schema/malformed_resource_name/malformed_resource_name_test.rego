@@ -12,14 +12,14 @@ test_structure_errors if {
 		{"msg": "statement 0: the resource \"acs:ram:*:role/deploy\" has 4 parts, want 5 (acs:service:region:account:relative-id)", "pointer": "/Statement/0/Resource/0"},
 		{"msg": "statement 0: the resource \"reports/*\" is not a resource name: Resource takes \"*\" or acs:service:region:account:relative-id", "pointer": "/Statement/0/Resource/1"},
 		{"msg": "statement 0: the resource \"acs::*:*:x\" has an empty service", "pointer": "/Statement/0/Resource/2"},
-		{"msg": "statement 0: the resource \"acs:oss:*:*:\" has an empty resource part", "pointer": "/Statement/0/Resource/3"},
+		{"msg": "statement 0: the resource \"acs:oss:*:*:\" has an empty resource part, so it never matches", "pointer": "/Statement/0/Resource/3", "severity": "warning"},
 		{"msg": "statement 0: the resource \"asc:oss:*:*:reports\" starts with asc:, which is no scheme: acs names are acs:service:region:account:relative-id", "pointer": "/Statement/0/Resource/4"},
 	}
 }
 
 test_aws_errors if {
 	findings("aws", ["arn:aws:s3:::", "arn::s3:::b", "arn:aws:iam::role/x"]) == {
-		{"msg": "statement 0: the resource \"arn:aws:s3:::\" has an empty resource part", "pointer": "/Statement/0/Resource/0"},
+		{"msg": "statement 0: the resource \"arn:aws:s3:::\" has an empty resource part, so it never matches", "pointer": "/Statement/0/Resource/0", "severity": "warning"},
 		{"msg": "statement 0: the resource \"arn::s3:::b\" has an empty partition", "pointer": "/Statement/0/Resource/1"},
 		{"msg": "statement 0: the resource \"arn:aws:iam::role/x\" has 5 parts, want 6 (arn:partition:service:region:account:resource)", "pointer": "/Statement/0/Resource/2"},
 	}

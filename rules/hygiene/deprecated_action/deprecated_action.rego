@@ -12,8 +12,7 @@
 #   the acs catalogue records deprecation today; the AWS and JD Cloud
 #   data does not say.
 # related_resources:
-#   - ref: https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-overview
-#   - ref: https://www.alibabacloud.com/help/en/ram/developer-reference/policy-elements
+#   - ref: https://help.aliyun.com/en/ram/policy-elements
 # custom:
 #   id: HYG004
 #   name: deprecated-action

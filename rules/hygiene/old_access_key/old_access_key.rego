@@ -5,8 +5,9 @@
 #   than the account's access_key_max_age_days, or 90 days when the
 #   inventory sets none (the default of AWS Config's access-keys-rotated and
 #   Alibaba Cloud Config's ram-user-ak-create-date-expired-check). Keys whose creation date is
-#   missing or not a date (RFC 3339 or YYYY-MM-DD) are not judged. The age
-#   is counted to the time of the run.
+#   missing or not a date (RFC 3339 or YYYY-MM-DD) are not judged, nor are
+#   keys never used, which unused-access-key (HYG011) asks to delete rather
+#   than rotate. The age is counted to the time of the run.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/access-keys-rotated.html
 #   - ref: https://www.alibabacloud.com/help/en/cloud-config/latest/o4240s
@@ -34,6 +35,7 @@ aggregate contains f if {
 	some u in a.users
 	some k in u.access_keys
 	k.active
+	not lower(k.last_used) in {"never", "n/a", "no"}
 	created := parse_date(k.created)
 	days := floor((time.now_ns() - created) / day_ns)
 	limit := max_age(a)

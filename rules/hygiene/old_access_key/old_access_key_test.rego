@@ -39,6 +39,7 @@ test_young_inactive_and_undated_keys_pass if {
 		key("off", "2019-01-01", false),
 		key("undated", "", true),
 		key("garbled", "last spring", true),
+		object.union(key("unused", "2019-01-01", true), {"last_used": "never"}),
 	]})]})
 	count(findings(a)) == 0
 }

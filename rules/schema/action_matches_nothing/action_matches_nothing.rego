@@ -59,6 +59,7 @@ deny contains f if {
 	some a in s[field].values
 	a.service == ""
 	not a.all
+	a.value != "" # SCH013's
 	msg := sprintf("%s has no service prefix, so it matches no action (an action is service:Action, as in %s)%s", [a.value, example, consequence(s)])
 	f := result.finding(msg, a.pointer)
 }

@@ -31,6 +31,7 @@ test_matching_and_unchecked_patterns_pass if {
 		{"d": "aws", "a": "S3:GET*"},
 		{"d": "aws", "a": "*"},
 		{"d": "aws", "a": "*:Get*"},
+		{"d": "aws", "a": ""},
 		{"d": "acs", "a": "ram:List*"},
 		{"d": "acs", "a": "oss:*Object"},
 		{"d": "jdcloud", "a": "iam:describe*"},

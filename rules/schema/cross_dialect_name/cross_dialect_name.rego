@@ -50,6 +50,7 @@ deny contains f if {
 	some s in input.statements
 	some field in ["resource", "not_resource"]
 	some r in s[field].values
+	not startswith(r.value, schemes[input.dialect])
 	not r.all
 	d := scheme_dialect(r.value)
 	msg := sprintf("%s names the resource %s, %s name, in %s: it names no %s resource, so %s", [iam.label(s), r.value, article(d), document, input.dialect, applies_to_nothing(s)])
@@ -61,6 +62,7 @@ deny contains f if {
 	some s in input.statements
 	some field in ["principal", "not_principal"]
 	some p in s[field].entries
+	not startswith(p.value, schemes[input.dialect])
 	not p.all
 	d := scheme_dialect(p.value)
 	msg := sprintf("%s names the principal %s, %s name, in %s: it names nobody here", [iam.label(s), p.value, article(d), document])
@@ -71,6 +73,7 @@ deny contains f if {
 deny contains f if {
 	some s in input.statements
 	some c in s.conditions
+	not startswith(c.key_lower, key_prefixes[input.dialect])
 	some d in dialects
 	d != input.dialect
 	startswith(c.key_lower, key_prefixes[d])

@@ -56,8 +56,35 @@ deny contains f if {
 	some field in ["resource", "not_resource"]
 	some r in s[field].values
 	not r.all
+	r.value != "" # SCH013's
+	not fine(r.value)
 	problem := problems(r.value)
 	f := finding(s, r, problem)
+}
+
+# fine holds for the names that are well formed at a glance, so that
+# most names cost two or three regular expressions: a general pattern,
+# and for the services whose names have no region (iam, sts, s3 buckets
+# and objects in aws; ram in acs; iam and kms in jdcloud), their own.
+fine(v) if {
+	regex.match(general[input.dialect], v)
+	not regex.match(special[input.dialect], v)
+}
+
+fine(v) if regex.match(special_fine[input.dialect], v)
+
+general := {
+	"aws": `^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[bef]|aws-eusc|\*):[a-z0-9-]+:[a-z0-9*?-]*:([0-9*?]*|aws|\$\{[^}]+\}):(.*\S)$`,
+	"acs": `^acs:[a-z0-9*?-]+:[a-z0-9*?-]*:[0-9*?]*:(.*\S)$`,
+	"jdcloud": `^jrn:[a-z0-9_*?-]+:[a-z0-9*?-]*:[0-9*?]*:(.*\S)$`,
+}
+
+special := {"aws": `^arn:[^:]*:(iam|sts|s3):`, "acs": `^acs:ram:`, "jdcloud": `^jrn:(iam|kms):`}
+
+special_fine := {
+	"aws": `^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[bef]|aws-eusc|\*):((iam|sts)::([0-9*?]*|aws|\$\{[^}]+\}):.*\S|s3:::.*\S|s3:[a-z0-9*-]+:[0-9*?]+:(accesspoint|job|storage-lens|access-grants|async-request).*\S)$`,
+	"acs": `^acs:ram:\*?:[0-9*?]*:(.*\S)$`,
+	"jdcloud": `^jrn:(iam|kms):\*?:[0-9*?]*:(.*\S)$`,
 }
 
 finding(s, r, p) := result.finding(msg, r.pointer) if {

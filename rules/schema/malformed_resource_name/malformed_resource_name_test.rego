@@ -59,6 +59,8 @@ test_well_formed_names_pass if {
 			"arn:aws:iam::${aws:PrincipalAccount}:role/x", "arn:aws:s3:us-east-1:111122223333:accesspoint/ap/object/*",
 			"arn:aws:ec2:us-east-1:111122223333:instance/*", "arn:aws:sns:*:*:topic:sub", "arn:aws:iam::1111?2223333:role/*",
 			"arn:aws:s3:::${aws:username}/*",
+			# an empty value is SCH013's
+			"",
 			# another dialect's names are SCH005's
 			"acs:oss:*:*:reports",
 		]},
@@ -67,3 +69,31 @@ test_well_formed_names_pass if {
 	}
 }
 
+
+quick(d, v) := true if {
+	malformed_resource_name.fine(v) with input as testing.policy(d, "identity", [])
+} else := false
+
+# The names the quick patterns accept are the names the full check
+# accepts.
+test_quick_patterns_agree if {
+	every case in [
+		{"d": "aws", "v": "arn:aws:s3:::reports/*", "fine": true},
+		{"d": "aws", "v": "arn:aws:s3:us-east-1:111122223333:accesspoint/ap/object/*", "fine": true},
+		{"d": "aws", "v": "arn:aws:iam::111122223333:role/x", "fine": true},
+		{"d": "aws", "v": "arn:aws:iam::${aws:PrincipalAccount}:role/x", "fine": true},
+		{"d": "aws", "v": "arn:aws:ec2:us-east-1:111122223333:instance/*", "fine": true},
+		{"d": "aws", "v": "arn:aws:iam:us-east-1:111122223333:role/x", "fine": false},
+		{"d": "aws", "v": "arn:aws:s3:eu-west-1::reports", "fine": false},
+		{"d": "aws", "v": "arn:aws:s3:::reports ", "fine": false},
+		{"d": "aws", "v": "arn:aws:ec2:us-east-1:prod:instance/*", "fine": false},
+		{"d": "acs", "v": "acs:ram:*:1234567890123456:role/x", "fine": true},
+		{"d": "acs", "v": "acs:ram::1234567890123456:role/x", "fine": true},
+		{"d": "acs", "v": "acs:ram:cn-hangzhou:1234567890123456:role/x", "fine": false},
+		{"d": "acs", "v": "acs:oss:*:*:reports/*", "fine": true},
+		{"d": "jdcloud", "v": "jrn:iam::123456789012:role/x", "fine": true},
+		{"d": "jdcloud", "v": "jrn:kms:cn-north-1:123456789012:key/x", "fine": false},
+	] {
+		quick(case.d, case.v) == case.fine
+	}
+}

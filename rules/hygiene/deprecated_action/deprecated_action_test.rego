@@ -41,3 +41,11 @@ test_current_apis_and_wildcards_pass if {
 		{"Effect": "Allow", "Action": ["vpc:CreateVpc", "ecs:*", "ecs:Create*", "ecs:DescribeInstances", "nosuch:Thing"], "Resource": "*"},
 	])
 }
+
+# The index of deprecated actions is the catalogue's, exactly.
+test_index_is_the_catalogues if {
+	marked := {lower(n) | some n in rampart.expand("acs", "*"); rampart.action("acs", n).deprecated}
+	count(marked) > 0
+	marked == deprecated_action.deprecated_names
+	{split(n, ":")[0] | some n in marked} == deprecated_action.deprecated_services
+}

@@ -1,10 +1,11 @@
 # METADATA
 # title: Statement without Sid in a policy of several statements
 # description: >-
-#   A statement has no Sid although its policy holds several statements.
-#   Findings, suppressions and reviews then name it by its position
-#   ("statement 2"), which changes as soon as a statement above it is
-#   added or removed. Policies of one statement are left alone. Off by
+#   Statements have no Sid although their policy holds several. Findings,
+#   suppressions and reviews then name them by their position ("statement
+#   2"), which changes as soon as a statement above is added or removed.
+#   One note per policy, at the first statement without Sid, lists them
+#   all. Policies of one statement are left alone. Off by
 #   default; AWS only, since Alibaba Cloud RAM and JD Cloud do not document
 #   Sid for identity and trust policies.
 # related_resources:
@@ -32,8 +33,21 @@ import data.rampart.lib.result
 deny contains f if {
 	n := count(input.statements)
 	n > 1
-	some s in input.statements
-	s.sid == ""
-	msg := sprintf("statement %d has no Sid in a policy of %d statements: findings and suppressions name it by its position, which changes when the policy is edited", [s.index, n])
-	f := result.finding(msg, s.pointer)
+	missing := [s | some s in input.statements; s.sid == ""]
+	count(missing) > 0
+	msg := sprintf("%s of the %d statements %s no Sid (%s): findings and suppressions name them by their position, which changes when the policy is edited", [count_phrase(count(missing), n), n, verb(count(missing)), concat(", ", [sprintf("%d", [s.index]) | some s in missing])])
+	f := with_others(result.finding(msg, missing[0].pointer), array.slice(missing, 1, count(missing)))
 }
+
+# with_others points at the other statements without Sid, if any.
+with_others(f, others) := f if count(others) == 0
+
+with_others(f, others) := result.with_related(f, [result.related("no Sid", s.pointer) | some s in others]) if count(others) > 0
+
+count_phrase(m, n) := "all" if m == n
+
+count_phrase(m, n) := sprintf("%d", [m]) if m != n
+
+verb(1) := "has"
+
+verb(m) := "have" if m != 1

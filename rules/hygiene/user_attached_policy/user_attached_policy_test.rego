@@ -24,10 +24,13 @@ test_redundant_with_the_users_group if {
 }
 
 test_a_group_of_the_account_carries_it if {
-	a := testing.account({"id": "11223344", "groups": [
-		group("ops", [system("AliyunECSReadOnlyAccess", "/groups/ops/policies/0")]),
-		group("audit", [system("AliyunECSReadOnlyAccess", "/groups/audit/policies/1")]),
-	], "users": [testing.user("li", {"policies": [system("AliyunECSReadOnlyAccess", "/users/li/policies/0")]})]})
+	a := testing.account({
+		"id": "11223344", "groups": [
+			group("ops", [system("AliyunECSReadOnlyAccess", "/groups/ops/policies/0")]),
+			group("audit", [system("AliyunECSReadOnlyAccess", "/groups/audit/policies/1")]),
+		],
+		"users": [testing.user("li", {"policies": [system("AliyunECSReadOnlyAccess", "/users/li/policies/0")]})],
+	})
 	findings([a]) == {{
 		"file": "iam/accounts/a.yaml", "pointer": "/users/li/policies/0",
 		"msg": "user li of account 11223344 has AliyunECSReadOnlyAccess attached directly, which groups audit and ops carry: add li to one of them and detach the policy",

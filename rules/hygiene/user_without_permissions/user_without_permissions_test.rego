@@ -11,11 +11,14 @@ findings(docs, users, groups) := fs if {
 }
 
 test_users_who_can_do_nothing if {
-	findings([], [
-		testing.user("gone", {}),
-		testing.user("ex-intern", {"console": true, "groups": [{"name": "interns", "pointer": "/users/ex-intern/groups/0"}]}),
-		testing.user("old-ci", {"access_keys": [key], "console": true}),
-	], [{"name": "interns", "pointer": "/groups/interns", "policies": [], "members": ["ex-intern"]}]) == {
+	findings(
+		[], [
+			testing.user("gone", {}),
+			testing.user("ex-intern", {"console": true, "groups": [{"name": "interns", "pointer": "/users/ex-intern/groups/0"}]}),
+			testing.user("old-ci", {"access_keys": [key], "console": true}),
+		],
+		[{"name": "interns", "pointer": "/groups/interns", "policies": [], "members": ["ex-intern"]}],
+	) == {
 		{"file": "iam/accounts/a.yaml", "pointer": "/users/gone", "target": "key", "msg": "user gone of legacy has no policies, is in no group that has any, and has no credentials either: delete it"},
 		{"file": "iam/accounts/a.yaml", "pointer": "/users/ex-intern", "target": "key", "msg": "user ex-intern of legacy has no policies, is in no group that has any, yet it can sign in to the console: delete it if nobody uses it"},
 		{"file": "iam/accounts/a.yaml", "pointer": "/users/old-ci", "target": "key", "msg": "user old-ci of legacy has no policies, is in no group that has any, yet it can sign in to the console and has an active access key: delete it if nobody uses it"},
@@ -23,10 +26,13 @@ test_users_who_can_do_nothing if {
 }
 
 test_users_with_permissions_pass if {
-	count(findings([], [
-		testing.user("ann", {"policies": [{"text": "ReadOnlyAccess", "pointer": "/users/ann/policies/0", "managed": true}]}),
-		testing.user("bo", {"groups": [{"name": "ops", "pointer": "/users/bo/groups/0"}]}),
-	], [{"name": "ops", "pointer": "/groups/ops", "policies": [{"text": "ReadOnlyAccess", "pointer": "/groups/ops/policies/0", "managed": true}], "members": ["bo"]}])) == 0
+	count(findings(
+		[], [
+			testing.user("ann", {"policies": [{"text": "ReadOnlyAccess", "pointer": "/users/ann/policies/0", "managed": true}]}),
+			testing.user("bo", {"groups": [{"name": "ops", "pointer": "/users/bo/groups/0"}]}),
+		],
+		[{"name": "ops", "pointer": "/groups/ops", "policies": [{"text": "ReadOnlyAccess", "pointer": "/groups/ops/policies/0", "managed": true}], "members": ["bo"]}],
+	)) == 0
 }
 
 test_a_user_named_by_a_trust_or_bucket_policy_passes if {

@@ -7,7 +7,9 @@
 #   ForAllValues): the ARN and binary operators are errors there, while
 #   Null and the IfExists suffix, undocumented, are warnings. JD Cloud
 #   documents StringEquals, IpAddress, NotIpAddress and
-#   ForAnyValue:StringEquals; any other operator is a warning. rampart
+#   ForAnyValue:StringEquals; any other operator is a warning there, and
+#   a date operator on jdcloud:CurrentTime (rampart's key for the time
+#   windows JD promises) information. rampart
 #   evaluates every operator as AWS does, which the cloud may not.
 # related_resources:
 #   - ref: https://www.alibabacloud.com/help/en/ram/conditional-operator
@@ -76,8 +78,16 @@ deny contains f if {
 	some s in input.statements
 	some c in s.conditions
 	not c.operator in jdcloud_documented
-	f := result.softer(result.at_key(result.finding(
-		sprintf("%s uses the operator %s, which JD Cloud does not document (it documents %s); rampart evaluates it as AWS does, JD Cloud may not", [iam.label(s), c.operator, concat(", ", sort(jdcloud_documented))]),
-		c.operator_pointer,
-	)), "warning")
+	f := jdcloud_finding(s, c)
+}
+
+# jdcloud_finding is a warning, or information for a date operator on
+# jdcloud:CurrentTime: JD Cloud promises time windows but documents no
+# operator or key for them, and rampart's own key is meant for this.
+jdcloud_finding(s, c) := result.softer(result.at_key(result.finding(msg, c.operator_pointer)), "info") if {
+	startswith(c.base_lower, "date")
+	c.key_lower == "jdcloud:currenttime"
+	msg := sprintf("%s uses the operator %s on jdcloud:CurrentTime: JD Cloud promises time-window conditions but documents neither the operator nor the key; rampart evaluates it as AWS does", [iam.label(s), c.operator])
+} else := result.softer(result.at_key(result.finding(msg, c.operator_pointer)), "warning") if {
+	msg := sprintf("%s uses the operator %s, which JD Cloud does not document (it documents %s); rampart evaluates it as AWS does, JD Cloud may not", [iam.label(s), c.operator, concat(", ", sort(jdcloud_documented))])
 }

@@ -56,6 +56,15 @@ test_jdcloud_strict_list if {
 	}])
 }
 
+test_jdcloud_time_window_is_information if {
+	unsupported_operator.deny == {{
+		"msg": "statement 0 uses the operator DateLessThan on jdcloud:CurrentTime: JD Cloud promises time-window conditions but documents neither the operator nor the key; rampart evaluates it as AWS does",
+		"pointer": "/Statement/0/Condition/DateLessThan",
+		"target": "key",
+		"severity": "info",
+	}} with input as testing.policy("jdcloud", "identity", [{"Effect": "Allow", "Action": "vm:*", "Resource": "*", "Condition": {"DateLessThan": {"jdcloud:CurrentTime": "2027-01-01T00:00:00+08:00"}}}])
+}
+
 test_documented_operators_pass if {
 	count(unsupported_operator.deny) == 0 with input as testing.policy("acs", "identity", [{
 		"Effect": "Allow", "Action": "ecs:*", "Resource": "*",

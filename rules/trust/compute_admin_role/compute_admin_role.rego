@@ -56,15 +56,19 @@ attach_self := {
 # docs are the workspace's documents by file.
 docs := {d.file: d | some d in input.documents}
 
+# trust_docs are the trust policies by file: a smaller map, enough for
+# the first step.
+trust_docs := {d.file: d | some d in input.documents; d.kind == "trust"}
+
 aggregate contains f if {
 	some acct in input.accounts
 	some role in acct.roles
-	trust := docs[role.trust.file]
+	trust := trust_docs[role.trust.file]
 	services := {p.value |
 		some s in trust.statements
 		s.allow
 		some p in s.principal.entries
-		lower(p.type) == "service"
+		p.type == "Service"
 		lower(p.value) in compute_services
 	}
 	count(services) > 0

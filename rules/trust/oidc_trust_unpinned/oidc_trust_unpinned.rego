@@ -55,58 +55,55 @@ web_identity := {
 	"www.amazon.com": "app_id",
 }
 
-# A web identity provider without its application or pool.
-deny contains f if {
+# federated is the Allow statements' federated principal entries, found in
+# one pass: {"s": statement, "p": entry}.
+federated contains {"s": s, "p": p} if {
 	some s in input.statements
 	s.allow
 	some p in s.principal.entries
-	lower(p.type) == "federated"
-	claim := web_identity[lower(p.value)]
-	key := concat(":", [lower(p.value), claim])
-	not pinned(s, key)
-	f := result.finding(sprintf("%s trusts %s without a condition on %s:%s: a token of any application or identity pool of that provider, in any account, can assume the role", [iam.label(s), p.value, p.value, claim]), p.pointer)
+	p.type == "Federated"
+}
+
+# A web identity provider without its application or pool.
+deny contains f if {
+	some e in federated
+	claim := web_identity[lower(e.p.value)]
+	key := concat(":", [lower(e.p.value), claim])
+	not pinned(e.s, key)
+	f := result.finding(sprintf("%s trusts %s without a condition on %s:%s: a token of any application or identity pool of that provider, in any account, can assume the role", [iam.label(e.s), e.p.value, e.p.value, claim]), e.p.pointer)
 }
 
 # A provider of your own without the subject.
 deny contains f if {
-	some s in input.statements
-	s.allow
-	some p in s.principal.entries
-	lower(p.type) == "federated"
-	prefix := provider_keys(p.value)
-	not pinned(s, concat(":", [prefix, "sub"]))
-	f := result.finding(sprintf("%s trusts the OIDC provider %s without a condition on %s:sub%s: every identity the provider issues tokens to can assume the role", [iam.label(s), p.value, shown(p.value, prefix), audience_too(s, prefix)]), p.pointer)
+	some e in federated
+	prefix := provider_keys(e.p.value)
+	not pinned(e.s, concat(":", [prefix, "sub"]))
+	f := result.finding(sprintf("%s trusts the OIDC provider %s without a condition on %s:sub%s: every identity the provider issues tokens to can assume the role", [iam.label(e.s), e.p.value, shown(e.p.value, prefix), audience_too(e.s, prefix)]), e.p.pointer)
 }
 
 # A provider of your own with the subject but not the audience.
 deny contains f if {
-	some s in input.statements
-	s.allow
-	some p in s.principal.entries
-	lower(p.type) == "federated"
-	prefix := provider_keys(p.value)
-	pinned(s, concat(":", [prefix, "sub"]))
-	not pinned(s, concat(":", [prefix, "aud"]))
-	msg := sprintf("%s trusts the OIDC provider %s without a condition on %s:aud: say which client the tokens must be issued for", [iam.label(s), p.value, shown(p.value, prefix)])
-	f := result.softer(result.finding(msg, p.pointer), "warning")
+	some e in federated
+	prefix := provider_keys(e.p.value)
+	pinned(e.s, concat(":", [prefix, "sub"]))
+	not pinned(e.s, concat(":", [prefix, "aud"]))
+	msg := sprintf("%s trusts the OIDC provider %s without a condition on %s:aud: say which client the tokens must be issued for", [iam.label(e.s), e.p.value, shown(e.p.value, prefix)])
+	f := result.softer(result.finding(msg, e.p.pointer), "warning")
 }
 
 # A subject pattern that leaves the repository or project open.
 deny contains f if {
-	some s in input.statements
-	s.allow
-	some p in s.principal.entries
-	lower(p.type) == "federated"
-	prefix := provider_keys(p.value)
+	some e in federated
+	prefix := provider_keys(e.p.value)
 	key := concat(":", [prefix, "sub"])
-	some c in s.conditions
+	some c in e.s.conditions
 	c.key_lower == key
 	pinning(c)
 	c.base_lower == "stringlike"
 	some v in c.values
 	v.wildcard
 	b := breadth(v.value)
-	f := finding_for_breadth(s, c, v, b)
+	f := finding_for_breadth(e.s, c, v, b)
 }
 
 finding_for_breadth(s, c, v, b) := result.finding(msg, v.pointer) if {

@@ -44,23 +44,25 @@ deny contains f if {
 	some s in input.statements
 	s.allow
 	count(s.conditions) == 0
-	some ptr in everyone(s)
+	some p in s.principal.entries
+	p.all
+	p.type != "Service"
+	p.type != "Federated"
+	ptr := p.pointer
 	not guarded(s)
 	f := result.finding(sprintf("%s grants %s to everyone, anonymous callers included: no condition limits who may call", [iam.label(s), granted(s)]), ptr)
 }
 
-# everyone is the pointers of the principal entries of s that name
-# everyone: a bare run of * (not as a service or federated provider), or
-# an OSS Principal list that is empty.
-everyone(s) := {p.pointer |
-	some p in s.principal.entries
-	p.all
-	not lower(p.type) in {"service", "federated"}
-} if {
-	count(s.principal.entries) > 0
-} else := {s.principal.pointer} if {
+# An OSS Principal list that is empty means everyone.
+deny contains f if {
 	input.dialect == "acs"
+	some s in input.statements
+	s.allow
+	count(s.conditions) == 0
 	count(s.principal.entries) == 0
+	ptr := s.principal.pointer
+	not guarded(s)
+	f := result.finding(sprintf("%s grants %s to everyone, anonymous callers included: no condition limits who may call", [iam.label(s), granted(s)]), ptr)
 }
 
 # granted says which actions a statement grants, in a few words.

@@ -43,28 +43,34 @@ package rampart.rules.trust.trust_action_mismatch
 import data.rampart.lib.iam
 import data.rampart.lib.result
 
-# trust_actions are the actions a trust policy may grant per dialect (lower
-# case).
-trust_actions := {
-	"aws": {
-		"sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity",
-		"sts:tagsession", "sts:setsourceidentity", "sts:setcontext",
-	},
-	"acs": {"sts:assumerole"},
-	"jdcloud": {"sts:assumerole"},
+# plain are the trust actions as each dialect spells them,
+# which need no word unless their principals cannot use them (AWS, below).
+plain := {
+	"aws": {"sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"},
+	"acs": {"sts:AssumeRole"},
+	"jdcloud": {"sts:assumeRole"},
 }
 
-# fits are the principal kinds that can use each AWS assume action.
-fits := {
-	"sts:assumerole": {"account", "service", "any"},
-	"sts:assumerolewithsaml": {"saml", "any"},
-	"sts:assumerolewithwebidentity": {"oidc", "any"},
+# trust_names are the actions (without sts:, lower case) a trust policy
+# may grant per dialect.
+trust_names := {
+	"aws": {"assumerole", "assumerolewithsaml", "assumerolewithwebidentity", "tagsession", "setsourceidentity", "setcontext"},
+	"acs": {"assumerole"},
+	"jdcloud": {"assumerole"},
 }
 
+# federation_names are the names of STS's federation APIs (lower case).
+federation_names := {"assumerolewithsaml", "assumerolewithoidc", "assumerolewithwebidentity"}
+
+# Every action, an STS pattern, another service's action, an STS action
+# that is not about assuming the role, or an AWS assume action written in
+# another case that its principals cannot use. Actions spelled as the
+# dialect spells its trust actions are skipped at once.
 deny contains f if {
 	some s in input.statements
 	s.allow
 	some a in s.action.values
+	not a.value in plain[input.dialect]
 	msg := problem(s, a)
 	f := result.finding(msg, a.pointer)
 }
@@ -72,32 +78,79 @@ deny contains f if {
 problem(s, a) := sprintf("%s grants %s in a trust policy: it names every action, where the principals need only %s", [iam.label(s), a.value, assume]) if {
 	a.all
 } else := sprintf("%s grants %s in a trust policy: it matches %d STS actions, where the principals need only %s", [iam.label(s), a.value, n, assume]) if {
-	a.service == "sts"
 	a.wildcard
+	a.service == "sts"
 	n := count(rampart.expand(input.dialect, a.value))
 	n > 1
+} else := no_effect(s, a) if {
+	a.service != "sts"
+	not iam.wildcard(a.service)
 } else := sprintf("%s grants %s, which Alibaba Cloud and JD Cloud trust policies never use: they grant %s to SAML and OIDC principals too, so this statement admits nobody", [iam.label(s), a.value, assume]) if {
 	input.dialect != "aws"
 	not a.wildcard
-	lower(a.value) in {"sts:assumerolewithsaml", "sts:assumerolewithoidc", "sts:assumerolewithwebidentity"}
-} else := sprintf("%s grants %s in a trust policy, which only lets principals assume the role: the action has no effect here%s", [iam.label(s), a.value, refused]) if {
-	not lower(a.value) in trust_actions[input.dialect]
-	not sts_pattern(a)
-} else := sprintf("%s grants %s, but none of its principals (%s) can use it: %s", [iam.label(s), a.value, concat(", ", sort({p.value | some p in s.principal.entries})), hint[lower(a.value)]]) if {
+	lower(a.name) in federation_names
+} else := no_effect(s, a) if {
+	a.service == "sts"
+	not a.wildcard
+	not lower(a.name) in trust_names[input.dialect]
+} else := mismatch(s, a, canonical[lower(a.name)]) if {
 	input.dialect == "aws"
-	wants := fits[lower(a.value)]
-	count(s.principal.entries) > 0
-	every p in s.principal.entries {
-		not principal_kind(p) in wants
-	}
+	not fitting(s, canonical[lower(a.name)])
 }
 
-# sts_pattern holds for a wildcard over STS actions (judged above by what
-# it matches).
-sts_pattern(a) if {
-	a.wildcard
-	a.service == "sts"
+no_effect(s, a) := sprintf("%s grants %s in a trust policy, which only lets principals assume the role: the action has no effect here%s", [iam.label(s), a.value, refused])
+
+# canonical spells the AWS assume actions (from their lower-case names).
+canonical := {
+	"assumerole": "AssumeRole",
+	"assumerolewithsaml": "AssumeRoleWithSAML",
+	"assumerolewithwebidentity": "AssumeRoleWithWebIdentity",
 }
+
+# An AWS assume action, as AWS spells it, that none of the statement's
+# principals can use.
+deny contains f if {
+	input.dialect == "aws"
+	some s in input.statements
+	s.allow
+	some a in s.action.values
+	a.service == "sts"
+	a.name in {"AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity"}
+	not fitting(s, a.name)
+	f := result.finding(mismatch(s, a, a.name), a.pointer)
+}
+
+mismatch(s, a, name) := sprintf("%s grants %s, but none of its principals (%s) can use it: %s", [iam.label(s), a.value, concat(", ", sort({p.value | some p in s.principal.entries})), hint[name]])
+
+# fitting holds when a principal of s can use the assume action name: any
+# principal but a federated provider for AssumeRole, a SAML provider for
+# AssumeRoleWithSAML, an OIDC or web identity provider for
+# AssumeRoleWithWebIdentity, and a bare * for all of them. A statement
+# without principals is left to the schema.
+fitting(s, "AssumeRole") if {
+	some p in s.principal.entries
+	p.type != "Federated"
+}
+
+fitting(s, name) if {
+	name != "AssumeRole"
+	some p in s.principal.entries
+	p.all
+}
+
+fitting(s, "AssumeRoleWithSAML") if {
+	some p in s.principal.entries
+	p.type == "Federated"
+	contains(p.value, ":saml-provider/")
+}
+
+fitting(s, "AssumeRoleWithWebIdentity") if {
+	some p in s.principal.entries
+	p.type == "Federated"
+	not contains(p.value, ":saml-provider/")
+}
+
+fitting(s, _) if count(s.principal.entries) == 0
 
 assume := "sts:AssumeRole" if input.dialect != "jdcloud"
 
@@ -108,20 +161,7 @@ refused := " (AWS refuses the policy)" if input.dialect == "aws"
 refused := "" if input.dialect != "aws"
 
 hint := {
-	"sts:assumerole": "SAML and OIDC providers assume roles with sts:AssumeRoleWithSAML and sts:AssumeRoleWithWebIdentity",
-	"sts:assumerolewithsaml": "only a Federated SAML provider (saml-provider/NAME) signs in with SAML",
-	"sts:assumerolewithwebidentity": "only a Federated OIDC or web identity provider signs in with a web identity token",
+	"AssumeRole": "SAML and OIDC providers assume roles with sts:AssumeRoleWithSAML and sts:AssumeRoleWithWebIdentity",
+	"AssumeRoleWithSAML": "only a Federated SAML provider (saml-provider/NAME) signs in with SAML",
+	"AssumeRoleWithWebIdentity": "only a Federated OIDC or web identity provider signs in with a web identity token",
 }
-
-# principal_kind is what a principal entry is: any (a bare *), saml, oidc,
-# service or account (an account, user or role).
-principal_kind(p) := "any" if {
-	p.all
-} else := "saml" if {
-	lower(p.type) == "federated"
-	contains(p.value, ":saml-provider/")
-} else := "oidc" if {
-	lower(p.type) == "federated"
-} else := "service" if {
-	lower(p.type) == "service"
-} else := "account"

@@ -46,10 +46,25 @@ deny contains f if {
 	some s in input.statements
 	s.allow
 	count(s.conditions) > 0
-	some ptr in everyone(s)
+	some p in s.principal.entries
+	p.all
+	p.type != "Service"
+	p.type != "Federated"
 	not binds(s)
 	not guarded(s)
-	f := finding(s, ptr)
+	f := finding(s, p.pointer)
+}
+
+# An OSS Principal list that is empty means everyone.
+deny contains f if {
+	input.dialect == "acs"
+	some s in input.statements
+	s.allow
+	count(s.conditions) > 0
+	count(s.principal.entries) == 0
+	not binds(s)
+	not guarded(s)
+	f := finding(s, s.principal.pointer)
 }
 
 finding(s, ptr) := result.softer(result.finding(msg, ptr), "warning") if {
@@ -58,20 +73,6 @@ finding(s, ptr) := result.softer(result.finding(msg, ptr), "warning") if {
 	msg := sprintf("%s grants %s to everyone whose requests come from %s: an address range says where callers are, not who they are", [iam.label(s), granted(s), concat(", ", sort(ranges))])
 } else := result.finding(msg, ptr) if {
 	msg := sprintf("%s grants %s to everyone: its conditions (%s) do not say who the caller is, so anyone can meet them", [iam.label(s), granted(s), concat(", ", sort({c.key | some c in s.conditions}))])
-}
-
-# everyone is the pointers of the principal entries of s that name
-# everyone: a bare run of * (not as a service or federated provider), or
-# an OSS Principal list that is empty.
-everyone(s) := {p.pointer |
-	some p in s.principal.entries
-	p.all
-	not lower(p.type) in {"service", "federated"}
-} if {
-	count(s.principal.entries) > 0
-} else := {s.principal.pointer} if {
-	input.dialect == "acs"
-	count(s.principal.entries) == 0
 }
 
 # binding_keys say who the caller is, which private network it comes

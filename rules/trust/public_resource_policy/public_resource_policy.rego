@@ -48,9 +48,8 @@ deny contains f if {
 	p.all
 	p.type != "Service"
 	p.type != "Federated"
-	ptr := p.pointer
 	not guarded(s)
-	f := result.finding(sprintf("%s grants %s to everyone, anonymous callers included: no condition limits who may call", [iam.label(s), granted(s)]), ptr)
+	f := result.finding(sprintf("%s grants %s to %s: no condition limits who may call", [iam.label(s), granted(s), object.get(whom, p.type, "everyone")]), p.pointer)
 }
 
 # An OSS Principal list that is empty means everyone.
@@ -60,9 +59,17 @@ deny contains f if {
 	s.allow
 	count(s.conditions) == 0
 	count(s.principal.entries) == 0
-	ptr := s.principal.pointer
 	not guarded(s)
-	f := result.finding(sprintf("%s grants %s to everyone, anonymous callers included: no condition limits who may call", [iam.label(s), granted(s)]), ptr)
+	f := result.finding(sprintf("%s grants %s to everyone, anonymous callers included (OSS reads an empty Principal as everyone): no condition limits who may call", [iam.label(s), granted(s)]), s.principal.pointer)
+}
+
+# whom says who a bare * of a principal type is: "*" and {"AWS": "*"}
+# include anonymous callers; {"RAM": "*"} is every account's principals.
+whom := {
+	"": "everyone, anonymous callers included",
+	"AWS": "everyone, anonymous callers included",
+	"CanonicalUser": "everyone, anonymous callers included",
+	"RAM": "every principal of every account",
 }
 
 # granted says which actions a statement grants, in a few words.

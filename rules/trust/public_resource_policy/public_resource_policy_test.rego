@@ -32,6 +32,10 @@ test_message_names_the_actions if {
 		"Effect": "Allow", "Principal": ["*"], "Action": ["oss:GetObject", "oss:PutObject", "oss:DeleteObject"], "Resource": "acs:oss:*:*:b/*",
 	}])
 	f.msg == "statement 0 grants oss:GetObject and 2 more actions to everyone, anonymous callers included: no condition limits who may call"
+	some h in public_resource_policy.deny with input as testing.policy("acs", "resource", [{"Effect": "Allow", "Principal": [], "Action": "oss:GetObject", "Resource": "*"}])
+	h.msg == "statement 0 grants oss:GetObject to everyone, anonymous callers included (OSS reads an empty Principal as everyone): no condition limits who may call"
+	some k in public_resource_policy.deny with input as testing.policy("acs", "resource", [{"Effect": "Allow", "Principal": {"RAM": ["*"]}, "Action": "kms:Decrypt", "Resource": "*"}])
+	k.msg == "statement 0 grants kms:Decrypt to every principal of every account: no condition limits who may call"
 	some g in public_resource_policy.deny with input as testing.policy("aws", "resource", [{
 		"Effect": "Allow", "Principal": "*", "NotAction": "s3:DeleteBucket", "Resource": "*",
 	}])

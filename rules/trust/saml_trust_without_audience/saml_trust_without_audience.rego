@@ -42,7 +42,7 @@ deny contains f if {
 	some s in input.statements
 	s.allow
 	some p in s.principal.entries
-	lower(p.type) == "federated"
+	p.type == "Federated"
 	contains(p.value, ":saml-provider/")
 	not pinned(s)
 	f := result.finding(sprintf("%s trusts the SAML provider %s without a condition on %s: assertions the provider signs for other endpoints can assume the role", [iam.label(s), p.value, key]), p.pointer)

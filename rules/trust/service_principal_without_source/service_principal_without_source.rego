@@ -41,7 +41,7 @@ deny contains f if {
 	some s in input.statements
 	s.allow
 	some p in s.principal.entries
-	lower(p.type) == "service"
+	p.type == "Service"
 	not p.all
 	not bound(s)
 	f := result.finding(sprintf("%s grants %s to %s with no condition on aws:SourceArn or aws:SourceAccount: the service can use it for any of its customers, in any account", [iam.label(s), granted(s), p.value]), p.pointer)

@@ -1,13 +1,15 @@
 # METADATA
 # title: Policy text holds an access key, a private key or a password
 # description: >-
-#   A Sid, an Id, a condition value, a resource or a principal holds text
+#   A Sid, an Id, a condition value or a principal holds text
 #   shaped like a credential: a private key block, a password, secret key
 #   or token assignment (password=…, secret_key: …), a GitHub, Slack or
 #   Google API token (errors), or an access key ID of AWS (AKIA…, ASIA…),
 #   Alibaba Cloud (LTAI…, STS.…) or JD Cloud (JDC_…) (a warning: an ID is
 #   not the secret, but the secret is rarely far from it). The message
 #   names the kind of credential and where it is, never the text itself.
+#   Resource names are not searched: they name things ("db-password"),
+#   and a credential pasted into one is rare.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#securing_access-keys
 #   - ref: https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair
@@ -66,14 +68,6 @@ deny contains f if {
 	some v in c.values
 	regex.match(any_secret, v.value)
 	f := finding(sprintf("the %s condition of %s", [c.key, label(s)]), v.value, v.pointer)
-}
-
-deny contains f if {
-	some s in input.statements
-	some field in ["resource", "not_resource"]
-	some v in s[field].values
-	regex.match(any_secret, v.value)
-	f := finding(sprintf("a resource of %s", [label(s)]), v.value, v.pointer)
 }
 
 deny contains f if {

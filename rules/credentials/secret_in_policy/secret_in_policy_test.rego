@@ -14,14 +14,14 @@ test_access_key_id_in_a_condition if {
 	}])
 }
 
-test_password_in_a_sid_and_private_key_in_a_resource if {
+test_password_in_a_sid_and_private_key_in_a_condition if {
 	fs := rule.deny with input as testing.policy("acs", "identity", [
 		{"Sid": "pwd=Hunter2", "Effect": "Allow", "Action": "ecs:StartInstance", "Resource": "*"},
-		{"Effect": "Allow", "Action": "oss:GetObject", "Resource": ["acs:oss:*:*:keys/-----BEGIN RSA PRIVATE KEY-----"]},
+		{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:UserAgent": ["ok", "-----BEGIN RSA PRIVATE KEY-----"]}}},
 	])
 	fs == {
 		{"msg": "the Sid of statement 0 holds what looks like a password, secret key or token assignment: remove it and rotate the credential", "pointer": "/Statement/0/Sid"},
-		{"msg": "a resource of statement 1 holds what looks like a private key: remove it and rotate the credential", "pointer": "/Statement/1/Resource/0"},
+		{"msg": "the acs:UserAgent condition of statement 1 holds what looks like a private key: remove it and rotate the credential", "pointer": "/Statement/1/Condition/StringEquals/acs:UserAgent/1"},
 	}
 }
 

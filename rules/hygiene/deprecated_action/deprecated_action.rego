@@ -35,15 +35,25 @@ import data.rampart.lib.result
 
 deny contains f if {
 	some s in input.statements
-	some field in ["action", "not_action"]
-	some a in s[field].values
-	a.service in deprecated_services
+	some a in s.action.values
+	deprecated_services[a.service]
+	f := check(s, s.action.values, a)
+}
+
+deny contains f if {
+	some s in input.statements
+	some a in s.not_action.values
+	deprecated_services[a.service]
+	f := check(s, s.not_action.values, a)
+}
+
+# check is the finding for an action value the catalogue marks deprecated.
+check(s, values, a) := finding(s, values, a, info) if {
 	not a.wildcard
-	lower(a.value) in deprecated_names
+	deprecated_names[lower(a.value)]
 	info := rampart.action(input.dialect, a.value)
 	info != null
 	info.deprecated
-	f := finding(s, s[field].values, a, info)
 }
 
 # finding says what the statement misses: the successor it does not name

@@ -33,10 +33,15 @@ import data.rampart.lib.result
 deny contains f if {
 	n := count(input.statements)
 	n > 1
+	some_missing
 	missing := [s | some s in input.statements; s.sid == ""]
-	count(missing) > 0
 	msg := sprintf("%s of the %d statements %s no Sid (%s): findings and suppressions name them by their position, which changes when the policy is edited", [count_phrase(count(missing), n), n, verb(count(missing)), concat(", ", [sprintf("%d", [s.index]) | some s in missing])])
 	f := with_others(result.finding(msg, missing[0].pointer), array.slice(missing, 1, count(missing)))
+}
+
+some_missing if {
+	some s in input.statements
+	s.sid == ""
 }
 
 # with_others points at the other statements without Sid, if any.

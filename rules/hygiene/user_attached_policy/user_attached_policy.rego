@@ -53,24 +53,23 @@ aggregate contains f if {
 
 # finding reports one direct attachment, in the first shape that fits.
 finding(a, u, ref) := result.finding_in(msg, a.file, ref.pointer) if {
-	some g in member_groups(a, u)
-	carries(g, key(ref))
-	msg := sprintf("user %s of %s has %s attached directly and also through group %s: the direct attachment is redundant, and removing %s from %s would not take the access away", [u.name, name(a), ref.text, g.name, u.name, g.name])
+	carried := carriers[a.file][key(ref)]
+	mine := {n.name | some n in u.groups}
+	gs := [g | some [_, g] in carried; mine[g]]
+	count(gs) > 0
+	msg := sprintf("user %s of %s has %s attached directly and also through %s: the direct attachment is redundant, and removing %s from %s would not take the access away", [u.name, name(a), ref.text, groups_phrase(gs), u.name, concat(" or ", gs)])
 } else := result.finding_in(msg, a.file, ref.pointer) if {
-	gs := sort([g.name | some g in a.groups; carries(g, key(ref))])
+	carried := carriers[a.file][key(ref)]
+	gs := [g | some [_, g] in carried]
 	count(gs) > 0
 	msg := sprintf("user %s of %s has %s attached directly, which %s: add %s to %s and detach the policy", [u.name, name(a), ref.text, carried_by(gs), u.name, it(gs)])
 } else := result.with_related(result.finding_in(msg, a.file, ref.pointer), related) if {
-	others := [[o, r] |
-		some o in a.users
-		o.name != u.name
-		some r in o.policies
-		key(r) == key(ref)
-	]
+	held := holders[a.file][key(ref)]
+	others := [[o, p] | some [_, o, p] in held; o != u.name]
 	count(others) > 0
-	names := sort({o.name | some [o, _] in others})
-	msg := sprintf("user %s of %s has %s attached directly, as %s %s: give them a group that carries it", [u.name, name(a), ref.text, plural(names), concat(", ", names)])
-	related := [result.related_in(sprintf("also attached to %s", [o.name]), a.file, r.pointer) | some [o, r] in others]
+	names := sort({o | some [o, _] in others})
+	msg := sprintf("user %s of %s has %s attached directly, as %s %s: give them a group that carries it", [u.name, name(a), ref.text, plural(names), listed(names)])
+	related := [result.related_in(sprintf("also attached to %s", [o]), a.file, p) | some [o, p] in array.slice(others, 0, shown)]
 } else := result.finding_in(msg, a.file, ref.pointer) if {
 	data.rampart.options.HYG007.strict == true
 	msg := sprintf("user %s of %s has %s attached directly: grant it through a group", [u.name, name(a), ref.text])
@@ -82,16 +81,47 @@ key(ref) := ref.file if ref.file
 
 key(ref) := concat(":", ["name", ref.text]) if not ref.file
 
-carries(g, k) if {
-	some r in g.policies
-	key(r) == k
+# holders are, by account file and policy key, the users who have the
+# policy attached directly: [key, user, pointer] entries.
+holders := {a.file: by_key(sort([[key(r), u.name, r.pointer] |
+	some u in a.users
+	some r in u.policies
+])) |
+	some a in input.accounts
 }
 
-member_groups(a, u) := [g |
-	some n in u.groups
+# carriers are, by account file and policy key, the groups that carry the
+# policy: [key, group] entries, by group name.
+carriers := {a.file: by_key(sort({[key(r), g.name] |
 	some g in a.groups
-	g.name == n.name
-]
+	some r in g.policies
+})) |
+	some a in input.accounts
+}
+
+# by_key groups a sorted list of entries by their first element: runs of
+# equal keys become one list each, in one pass.
+by_key(sorted) := {sorted[i][0]: array.slice(sorted, i, end) |
+	some j, i in starts
+	end := run_end(starts, j, count(sorted))
+} if {
+	starts := [i | some i, e in sorted; run_start(sorted, i)]
+}
+
+run_start(_, 0)
+
+run_start(sorted, i) if {
+	i > 0
+	sorted[i - 1][0] != sorted[i][0]
+}
+
+run_end(starts, j, _) := starts[j + 1] if j + 1 < count(starts)
+
+run_end(starts, j, n) := n if j + 1 == count(starts)
+
+groups_phrase(gs) := sprintf("group %s", [gs[0]]) if count(gs) == 1
+
+groups_phrase(gs) := sprintf("groups %s", [concat(" and ", gs)]) if count(gs) > 1
 
 carried_by(gs) := sprintf("group %s carries", [gs[0]]) if count(gs) == 1
 
@@ -100,6 +130,13 @@ carried_by(gs) := sprintf("groups %s carry", [concat(" and ", gs)]) if count(gs)
 it(gs) := "it" if count(gs) == 1
 
 it(gs) := "one of them" if count(gs) > 1
+
+# shown is how many other holders a finding names.
+shown := 5
+
+listed(names) := concat(", ", names) if count(names) <= shown
+
+listed(names) := sprintf("%s and %d more", [concat(", ", array.slice(names, 0, shown)), count(names) - shown]) if count(names) > shown
 
 plural(names) := "does user" if count(names) == 1
 

@@ -23,6 +23,21 @@ test_redundant_with_the_users_group if {
 	}}
 }
 
+test_redundant_with_two_of_the_users_groups if {
+	a := testing.account({"alias": "legacy", "groups": [
+		group("ops", [ref("ecs.json", "/groups/ops/policies/0")]),
+		group("admins", [ref("ecs.json", "/groups/admins/policies/0")]),
+		group("audit", [ref("ecs.json", "/groups/audit/policies/0")]),
+	], "users": [testing.user("wang", {
+		"groups": [{"name": "ops", "pointer": "/users/wang/groups/0"}, {"name": "admins", "pointer": "/users/wang/groups/1"}],
+		"policies": [ref("ecs.json", "/users/wang/policies/0")],
+	})]})
+	findings([a]) == {{
+		"file": "iam/accounts/a.yaml", "pointer": "/users/wang/policies/0",
+		"msg": "user wang of legacy has ecs.json attached directly and also through groups admins and ops: the direct attachment is redundant, and removing wang from admins or ops would not take the access away",
+	}}
+}
+
 test_a_group_of_the_account_carries_it if {
 	a := testing.account({
 		"id": "11223344", "groups": [
@@ -55,6 +70,16 @@ test_users_sharing_a_policy if {
 			{"msg": "also attached to cy", "file": "iam/accounts/a.yaml", "pointer": "/users/cy/policies/0"},
 		],
 	}
+}
+
+test_many_holders_are_summed_up if {
+	users := [testing.user(sprintf("u%d", [i]), {"policies": [ref("deploy.json", sprintf("/users/u%d/policies/0", [i]))]}) | some i in numbers.range(1, 8)]
+	fs := findings([testing.account({"alias": "legacy", "users": users})])
+	count(fs) == 8
+	some f in fs
+	f.pointer == "/users/u1/policies/0"
+	f.msg == "user u1 of legacy has deploy.json attached directly, as do users u2, u3, u4, u5, u6 and 2 more: give them a group that carries it"
+	count(f.related) == 5
 }
 
 test_one_user_with_its_own_policy_passes_unless_strict if {

@@ -48,25 +48,21 @@ group_grants(a, u) if {
 }
 
 # named holds when a trust or resource policy of the workspace names the
-# user by its ARN (any partition, path or case).
-named(a, u) if {
-	suffix := lower(sprintf(":%s:user/%s", [a.id, u.name]))
-	some v in principal_values
-	endswith(v, suffix)
-}
+# user by its ARN (any partition or path, ignoring case).
+named(a, u) if named_users[lower(concat("/", [a.id, u.name]))]
 
-named(a, u) if {
-	some v in principal_values
-	endswith(v, lower(sprintf("/%s", [u.name])))
-	contains(v, lower(sprintf(":%s:user/", [a.id])))
-}
-
-principal_values contains lower(p.value) if {
+# named_users are "account/name" (lower-cased) for every user a trust or
+# resource policy names.
+named_users contains lower(concat("/", [m[1], last(m[2])])) if {
 	some d in input.documents
 	d.kind in {"trust", "resource"}
 	some s in d.statements
 	some p in s.principal.entries
+	contains(p.value, ":user/")
+	some m in regex.find_all_string_submatch_n(`:([0-9]+):user/(.+)$`, p.value, 1)
 }
+
+last(path) := parts[count(parts) - 1] if parts := split(path, "/")
 
 credentials(u) := sprintf("yet it %s: delete it if nobody uses it", [concat(" and ", cs)]) if {
 	cs := [c |

@@ -105,7 +105,15 @@ func TestSuppressions(t *testing.T) {
 				r["rampart.yaml"] = "suppressions:" + c.supps + "\n"
 			}
 			res := run(t, r, Options{})
-			if got := brief(res.Findings); !slices.Equal(got, c.want) {
+			// Other rules fire on these statements too; the cases are
+			// about LP001, PE009 and the suppressions' own findings.
+			var fs []finding.Finding
+			for _, f := range res.Findings {
+				if f.Rule == "LP001" || f.Rule == "PE009" || strings.HasPrefix(f.Rule, "CFG") {
+					fs = append(fs, f)
+				}
+			}
+			if got := brief(fs); !slices.Equal(got, c.want) {
 				t.Errorf("findings\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))
 			}
 			for _, f := range res.Findings {

@@ -48,6 +48,7 @@ func documentValue(p *workspace.Policy) ast.Value {
 		item("id", str(p.ID)),
 		item("managed", boolean(p.Managed)),
 		item("name", str(p.Name)),
+		item("compact_length", ast.InternedTerm(p.Doc.Root.CompactLength())),
 		item("statements", ast.ArrayTerm(stmts...)),
 	)
 }

@@ -19,6 +19,7 @@ policy(dialect, kind, statements) := {
 	"managed": false,
 	"name": "",
 	"statements": [statement(i, s) | some i, s in statements],
+	"compact_length": count(json.marshal({"Version": versions[dialect], "Statement": statements})),
 }
 
 # statement normalizes one statement written as in a policy file.

@@ -63,10 +63,7 @@ quotas := {
 deny contains f if {
 	not input.managed
 	q := quotas[input.dialect][input.kind]
-	# The normalized input is longer than the document it was made from
-	# (every value carries its pointer and flags): a cheap bound first.
-	count(json.marshal(input.statements)) > q.limit - 64
-	n := length
+	n := input.compact_length
 	n > q.limit
 	msg := sprintf("this document is %d characters long without white space; %s may hold %d, so the cloud rejects it", [n, q.what, q.limit])
 	f := result.at_key(result.finding(msg, statement_pointer))
@@ -77,8 +74,7 @@ deny contains f if {
 	not input.managed
 	input.dialect == "acs"
 	input.kind == "session"
-	count(json.marshal(input.statements)) > 1024 - 64
-	n := length
+	n := input.compact_length
 	n > 1024
 	n <= 2048
 	msg := sprintf("this session policy is %d characters long without white space: RAM accepts 2048 today, older AssumeRole documentation says 1024", [n])
@@ -86,67 +82,3 @@ deny contains f if {
 }
 
 statement_pointer := "/Statement"
-
-# length is the length of the document written as compact JSON, rebuilt
-# from the normalized input: a lone string stays a string, numbers and
-# booleans lose their quotes.
-length := count(json.marshal(document)) - (2 * unquoted)
-
-document := object.union_n([
-	{"Statement": statements},
-	{"Version": input.version | input.version != ""},
-	{"Id": input.id | input.id != ""},
-])
-
-statements := statement(input.statements[0]) if {
-	count(input.statements) == 1
-	input.statements[0].pointer == "/Statement"
-} else := [statement(s) | some s in input.statements]
-
-statement(s) := object.union_n([
-	{"Effect": s.effect},
-	{"Sid": s.sid | s.sid != ""},
-	{key: list(s[field]) | some field, key in list_keys; s[field]},
-	{key: principals(s[field]) | some field, key in principal_keys; s[field]},
-	{"Condition": conditions(s) | count(s.conditions) > 0},
-])
-
-list_keys := {"action": "Action", "not_action": "NotAction", "resource": "Resource", "not_resource": "NotResource"}
-
-principal_keys := {"principal": "Principal", "not_principal": "NotPrincipal"}
-
-# list is a string-or-list element as it was written.
-list(l) := l.values[0].value if {
-	count(l.values) == 1
-	l.values[0].pointer == l.pointer
-} else := [v.value | some v in l.values]
-
-principals(p) := [] if {
-	count(p.entries) == 0
-} else := p.entries[0].value if {
-	count(p.entries) == 1
-	p.entries[0].pointer == p.pointer
-} else := [e.value | some e in p.entries] if {
-	every e in p.entries {
-		e.type == ""
-	}
-} else := {type: names(p, type) | some e in p.entries; type := e.type}
-
-names(p, type) := es[0].value if {
-	es := [e | some e in p.entries; e.type == type]
-	count(es) == 1
-	es[0].pointer == concat("/", [p.pointer, type])
-} else := [e.value | some e in p.entries; e.type == type]
-
-conditions(s) := {c.operator: {d.key: list({"pointer": d.pointer, "values": d.values}) |
-	some d in s.conditions
-	d.operator == c.operator
-} | some c in s.conditions}
-
-# unquoted counts the condition values written as numbers or booleans.
-unquoted := count([v |
-	some s in input.statements
-	some c in s.conditions
-	some v in c.values
-	v.kind != "string"
-])

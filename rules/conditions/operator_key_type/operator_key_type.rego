@@ -42,7 +42,17 @@ deny contains f if {
 	k != null
 	family != k.type
 	not fits(family, k.type, c.key_lower)
+	not wildcard_literal(c)
 	f := finding(s, c, family, k.type)
+}
+
+# wildcard_literal holds for a test that compares a wildcard literally
+# (StringEquals on "…user/contractor-*"): CND007 reports that, the mistake
+# that decides what the test does, and this rule says nothing more.
+wildcard_literal(c) if {
+	not contains(c.base_lower, "like")
+	some v in c.values
+	iam.wildcard(v.value)
 }
 
 # families maps each base operator to the type it compares.

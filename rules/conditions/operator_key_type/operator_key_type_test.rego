@@ -57,3 +57,11 @@ test_fitting_operators_pass if {
 		count(operator_key_type.deny) == 0 with input as stmt("aws", "Allow", c)
 	}
 }
+
+# A wildcard compared literally is CND007's finding, not this rule's.
+test_wildcards_compared_literally_are_left_to_cnd007 if {
+	count(operator_key_type.deny) == 0 with input as testing.policy("aws", "resource", [{
+		"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::payroll/*",
+		"Condition": {"StringEquals": {"aws:PrincipalArn": "arn:aws:iam::444433332222:user/contractor-*"}},
+	}])
+}

@@ -3,7 +3,8 @@
 # description: >-
 #   A Sid, an Id, a condition value or a principal holds text
 #   shaped like a credential: a private key block, a password, secret key
-#   or token assignment (password=…, secret_key: …), a GitHub, Slack or
+#   or token assignment (password=…, secret_key: …,
+#   aws_secret_access_key=…, AccessKeySecret: …), a GitHub, Slack or
 #   Google API token (errors), or an access key ID of AWS (AKIA…, ASIA…),
 #   Alibaba Cloud (LTAI…, STS.…) or JD Cloud (JDC_…) (a warning: an ID is
 #   not the secret, but the secret is rarely far from it). The message
@@ -36,13 +37,13 @@ import data.rampart.lib.result
 
 # any_secret matches text that may hold a credential of any kind below;
 # it is checked first, so most strings cost one match.
-any_secret := `(AKIA|ASIA)[A-Z0-9]{16}|LTAI[A-Za-z0-9]{12}|STS\.[A-Za-z0-9]{20}|JDC_[0-9A-F]{28}|-----BEGIN [A-Z ]*PRIVATE KEY|(?i:password|passwd|pwd|secret_?key|secretaccesskey|api_?key|auth_?token)\s*[=:]|gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22}|xox[abprs]-[A-Za-z0-9-]{10}|AIza[0-9A-Za-z_-]{35}`
+any_secret := `(AKIA|ASIA)[A-Z0-9]{16}|LTAI[A-Za-z0-9]{12}|STS\.[A-Za-z0-9]{20}|JDC_[0-9A-F]{28}|-----BEGIN [A-Z ]*PRIVATE KEY|(?i:password|passwd|pwd|secret_?key|secret_?access_?key|access_?key_?secret|api_?key|auth_?token)\s*[=:]|gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22}|xox[abprs]-[A-Za-z0-9-]{10}|AIza[0-9A-Za-z_-]{35}`
 
 # kinds name each kind of credential, with its pattern and whether it is
 # the secret itself (an error) or an identifier (a warning).
 kinds := [
 	{"name": "a private key", "pattern": `-----BEGIN [A-Z ]*PRIVATE KEY`, "secret": true},
-	{"name": "a password, secret key or token assignment", "pattern": `(?i:password|passwd|pwd|secret_?key|secretaccesskey|api_?key|auth_?token)\s*[=:]`, "secret": true},
+	{"name": "a password, secret key or token assignment", "pattern": `(?i:password|passwd|pwd|secret_?key|secret_?access_?key|access_?key_?secret|api_?key|auth_?token)\s*[=:]`, "secret": true},
 	{"name": "a GitHub token", "pattern": `gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22}`, "secret": true},
 	{"name": "a Slack token", "pattern": `xox[abprs]-[A-Za-z0-9-]{10}`, "secret": true},
 	{"name": "a Google API key", "pattern": `AIza[0-9A-Za-z_-]{35}`, "secret": true},

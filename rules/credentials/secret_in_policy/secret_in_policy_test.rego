@@ -57,3 +57,16 @@ test_ordinary_text_passes if {
 		count(rule.deny) == 0 with input as testing.policy("aws", "identity", [s])
 	}
 }
+
+# Key pairs pasted from a credentials file or a console download.
+test_secret_key_assignments if {
+	every text in [
+		"aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+		"AWS_SECRET_ACCESS_KEY = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+		"AccessKeySecret: 0123456789abcdefEXAMPLE",
+		"access_key_secret=0123456789abcdefEXAMPLE",
+	] {
+		some f in rule.deny with input as testing.policy("aws", "identity", [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:UserAgent": text}}}])
+		contains(f.msg, "a password, secret key or token assignment")
+	}
+}

@@ -89,3 +89,21 @@ test_unconfigured_and_unrelated_pass if {
 		count(rule.deny) == 0 with input as testing.policy("aws", "identity", [s]) with data.rampart.options as no_users
 	}
 }
+
+# Another dialect's actions do not apply: acs has no iam service, jdcloud's
+# and AWS's do, so only ram:CreateUser counts in an Alibaba Cloud policy,
+# and this NotAction excludes it.
+test_other_dialects_actions_do_not_apply if {
+	opts := {"LP009": {"actions": ["iam:CreateUser", "iam:createSubUser", "ram:CreateUser"]}}
+	count(rule.deny) == 0 with input as testing.policy("acs", "identity", [{"Effect": "Allow", "NotAction": ["ram:*", "ims:*"], "Resource": "*"}])
+		with data.rampart.options as opts
+	count(rule.deny) == 1 with input as testing.policy("acs", "identity", [{"Effect": "Allow", "Action": "*", "Resource": "*"}])
+		with data.rampart.options as opts
+}
+
+# An action no catalogue knows applies to every dialect.
+test_actions_no_catalogue_knows_apply_everywhere if {
+	opts := {"LP009": {"actions": ["newsvc:CreateThing"]}}
+	count(rule.deny) == 1 with input as testing.policy("acs", "identity", [{"Effect": "Allow", "Action": "newsvc:*", "Resource": "*"}])
+		with data.rampart.options as opts
+}

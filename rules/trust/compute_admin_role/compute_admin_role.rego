@@ -115,11 +115,14 @@ admin(s, dialect, role, acct) := "allows every action on every resource" if {
 			not rampart.glob(v.value, name, true)
 		}
 	}
-} else := sprintf("allows %s on the role itself, so it can attach any policy to itself", [a.value]) if {
+} else := sprintf("allows %s on the role itself, so it can attach any policy to itself", [hits[0]]) if {
 	s.allow
-	some a in s.action.values
-	some name in attach_self[dialect]
-	rampart.glob(a.value, name, true)
+	hits := [a.value |
+		some a in s.action.values
+		some name in attach_self[dialect]
+		rampart.glob(a.value, name, true)
+	]
+	count(hits) > 0
 	some r in s.resource.values
 	own(r, dialect, role, acct)
 }

@@ -39,6 +39,7 @@ test_administrator_equivalents if {
 		[[{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}], "allows iam:* on the role itself, so it can attach any policy to itself"],
 		[[{"Effect": "Allow", "Action": "iam:PutRolePolicy", "Resource": "arn:aws:iam::111122223333:role/app"}], "allows iam:PutRolePolicy on the role itself, so it can attach any policy to itself"],
 		[[{"Effect": "Allow", "Action": "iam:Attach*", "Resource": "arn:aws:iam::111122223333:role/*"}], "allows iam:Attach* on the role itself, so it can attach any policy to itself"],
+		[[{"Effect": "Allow", "Action": ["iam:AttachRolePolicy", "iam:PutRolePolicy"], "Resource": "*"}], "allows iam:AttachRolePolicy on the role itself, so it can attach any policy to itself"],
 	] {
 		fs := rule.aggregate with input as testing.workspace(
 			[ec2_trust, doc("aws", "identity", "iam/policies/app.json", case[0])],

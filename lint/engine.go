@@ -100,7 +100,7 @@ func New(opts Options) (*Engine, error) {
 		cfg = &workspace.Config{}
 	}
 	e := &Engine{opts: opts, cfg: cfg, funcs: &catalogFuncs{}}
-	sources := []source{embeddedSource()}
+	var sources []source
 	for _, p := range cfg.Rules.Paths {
 		p = strings.TrimSuffix(path.Clean(p), "/")
 		sources = append(sources, source{fsys: opts.FS, root: p, display: p, custom: true})
@@ -108,20 +108,18 @@ func New(opts Options) (*Engine, error) {
 	for _, d := range opts.RuleDirs {
 		sources = append(sources, dirSource(d))
 	}
-	mods, infos, err := loadSources(sources, false)
+	var c *compiled
+	var err error
+	if len(sources) == 0 {
+		c, err = embeddedCatalogue()
+	} else {
+		c, err = compile(append([]source{embeddedSource()}, sources...))
+	}
 	if err != nil {
 		return nil, err
 	}
-	ss, err := schemaSet()
-	if err != nil {
-		return nil, err
-	}
-	e.compiler = newCompiler(ss)
-	e.compiler.Compile(mods)
-	if e.compiler.Failed() {
-		return nil, compileError(e.compiler.Errors)
-	}
-	e.rules = append(infos, builtinRules()...)
+	e.compiler = c.compiler
+	e.rules = append(slices.Clone(c.infos), builtinRules()...)
 	slices.SortFunc(e.rules, func(a, b RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	e.byID = map[string]*RuleInfo{}
 	for i := range e.rules {
@@ -141,6 +139,38 @@ func New(opts Options) (*Engine, error) {
 	}
 	return e, nil
 }
+
+// compiled is a compiled set of rule sources.
+type compiled struct {
+	compiler *ast.Compiler // read-only once compiled
+	infos    []RuleInfo
+}
+
+// compile loads, checks and compiles rule sources.
+func compile(sources []source) (*compiled, error) {
+	mods, infos, err := loadSources(sources, false)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := schemaSet()
+	if err != nil {
+		return nil, err
+	}
+	c := newCompiler(ss)
+	c.Compile(mods)
+	if c.Failed() {
+		return nil, compileError(c.Errors)
+	}
+	return &compiled{compiler: c, infos: infos}, nil
+}
+
+// embeddedCatalogue is the embedded rules compiled, once per process and
+// shared by every engine without custom rules: the rules are fixed when
+// rampart is built, nothing changes a compiled compiler, and compiling
+// them is most of what a short run costs.
+var embeddedCatalogue = sync.OnceValues(func() (*compiled, error) {
+	return compile([]source{embeddedSource()})
+})
 
 func dirSource(d string) source {
 	return source{fsys: os.DirFS(d), root: ".", display: strings.TrimSuffix(d, "/"), custom: true}

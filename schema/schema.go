@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/xeipuuv/gojsonschema"
 
@@ -59,8 +60,17 @@ type Validator struct {
 	schemas map[string]*gojsonschema.Schema
 }
 
-// New compiles every embedded schema.
+// New returns a validator of every embedded schema. The schemas are
+// compiled once per process: they are fixed when rampart is built and a
+// compiled schema is never changed.
 func New() (*Validator, error) {
+	return compiled()
+}
+
+var compiled = sync.OnceValues(compile)
+
+// compile compiles every embedded schema.
+func compile() (*Validator, error) {
 	v := &Validator{schemas: map[string]*gojsonschema.Schema{}}
 	for _, name := range Names() {
 		src, err := Source(name)

@@ -305,15 +305,18 @@ principal(acct, d, kind, name, pointer, refs, boundary, groups, tags) := {
 	"kind": kind, "name": name, "pointer": pointer, "file": acct.file, "account": account_name(acct),
 	"id": acct.id, "dialect": d, "arn": arn(d, acct.id, kind, name), "refs": refs,
 	"boundary": boundary, "groups": groups, "tags": tags,
-	"caps": [object.union(c, {"file": x.ref.file, "ref": x.ref, "via": x.via}) |
-		some x in refs
-		some c in caps[x.ref.file]
-	],
+	"caps": held,
+	"by_kind": {c.kind: [i | some i, x in held; x.kind == c.kind] | some c in held},
 	"denies": [[x.ref.file, s.index] |
 		some x in refs
 		some s in docs[x.ref.file].statements
 		s.deny
 	],
+} if {
+	held := [object.union(c, {"file": x.ref.file, "ref": x.ref, "via": x.via}) |
+		some x in refs
+		some c in caps[x.ref.file]
+	]
 }
 
 # bounded holds for a principal whose permissions boundary is not an
@@ -324,7 +327,7 @@ bounded(n) if {
 }
 
 # admins are the administrator principals, with what makes them one.
-admins[k] := min(rs) if {
+admins := {k: min(rs) |
 	some k, n in nodes
 	not bounded(n)
 	not denied(n)
@@ -342,33 +345,30 @@ denied(n) if {
 
 # admin_groups are, per account file, the groups whose own policies are an
 # administrator's.
-admin_groups[file][g.name] := min(rs) if {
-	some acct in input.accounts
-	file := acct.file
+admin_groups := {acct.file: {g.name: min(rs) |
 	some g in acct.groups
 	rs := [label(r) | some r in g.policies; admin_docs[r.file]]
 	count(rs) > 0
+} |
+	some acct in input.accounts
 }
 
-roles_of[file] contains key(acct, "role", r.name) if {
-	some acct in input.accounts
-	file := acct.file
-	some r in acct.roles
-}
+roles_of := {acct.file: {key(acct, "role", r.name) | some r in acct.roles} | some acct in input.accounts}
 
-# roles_by_service are, per account file and service principal (lower
-# case), the roles whose trust policy admits that service.
-roles_by_service[file][svc] contains key(acct, "role", r.name) if {
+# role_services are, per role, the services (lower case) its trust policy
+# admits.
+role_services := {key(acct, "role", r.name): svcs |
 	some acct in input.accounts
-	file := acct.file
 	some r in acct.roles
 	t := docs[r.trust.file]
-	some s in t.statements
-	s.allow
-	trust_action(t.dialect, s)
-	some e in s.principal.entries
-	e.type == "Service"
-	svc := lower(e.value)
+	svcs := {lower(e.value) |
+		some s in t.statements
+		s.allow
+		trust_action(t.dialect, s)
+		some e in s.principal.entries
+		e.type == "Service"
+	}
+	count(svcs) > 0
 }
 
 # --- statements and conditions ----------------------------------------------------
@@ -492,21 +492,58 @@ notes_text(ns) := sprintf(" (only under conditions: %s)", [concat(", ", ns)]) if
 
 # --- edges -----------------------------------------------------------------------
 
-# An edge is {from, to, text, notes, via, related}; to is a principal's
-# key or "*admin" (the principal has made itself an administrator).
-edge_of(from, to, c, text, ctx) := {
-	"from": from, "to": to, "text": text, "via": c.via,
-	"notes": count(notes(stmt(c), ctx)), "rank": 1,
-	"related": [[c.file, stmt(c).pointer, c.ref.managed, "the grant"]],
+# An edge is {from, to, notes, rank, how}: to is a principal's key or
+# "*admin" (the principal has made itself an administrator); notes counts
+# the conditions left standing, rank puts a trust that names the caller
+# first, and how is what describe needs to spell the step out. Edges stay
+# small: the text is written only for the steps of the paths reported.
+edge(from, to, notes, rank, how) := {"from": from, "to": to, "notes": notes, "rank": rank, "how": how}
+
+# kind_caps are the indexes in n.caps of the capabilities of a kind.
+kind_caps(n, kind) := object.get(n.by_kind, kind, [])
+
+# standing counts the conditions of s left standing for the target t
+# (with extra context): the context is only built for a statement with
+# conditions.
+standing(s, _, _) := 0 if count(s.conditions) == 0
+
+standing(s, t, extra) := count(notes(s, context(t, extra))) if count(s.conditions) > 0
+
+# open holds when no condition of s rules the target out.
+open(s, _, _) if count(s.conditions) == 0
+
+open(s, t, extra) if {
+	count(s.conditions) > 0
+	not excluded(s, context(t, extra))
 }
 
-ctx_admin(n, d) := context(n, {"iam:policyarn": admin_policy_arn[d]})
+# free holds when neither a Deny nor a boundary stops the step.
+free(n, _, _) if {
+	count(n.denies) == 0
+	n.boundary == null
+}
+
+free(n, action, name) if {
+	not count(n.denies) == 0
+	not blocked(n, action, name)
+}
+
+free(n, action, name) if {
+	count(n.denies) == 0
+	n.boundary != null
+	not blocked(n, action, name)
+}
+
+ctx_admin(n, d) := context(n, admin_extra(d))
+
+admin_extra(d) := {"iam:policyarn": admin_policy_arn[d]}
 
 # (a) assuming a role its trust policy admits.
 
-# admits are the trust entries by dialect and principal: "aws|acct:1111",
-# "aws|arn:aws:iam::1111:user/bob", "aws|*".
-admits[k] contains t if {
+# trust_entries are the trust policies' Allow entries for accounts and
+# principals, by key: "aws|acct:1111", "aws|arn:aws:iam::1111:user/bob",
+# "aws|*".
+trust_entries contains [k, t] if {
 	some acct in input.accounts
 	d := dialect_of(acct)
 	some r in acct.roles
@@ -517,7 +554,10 @@ admits[k] contains t if {
 	some e in s.principal.entries
 	trusted_entry(e)
 	k := concat("|", [d, principal_key(e)])
-	t := {"role": key(acct, "role", r.name), "file": td.file, "i": s.index, "entry": e.value, "pointer": e.pointer, "exact": exact(e)}
+	t := {
+		"key": k, "role": key(acct, "role", r.name), "file": td.file, "i": s.index, "entry": e.value, "pointer": e.pointer, "exact": exact(e),
+		"plain": count(s.conditions) == 0, "denies": count([x | some x in td.statements; x.deny]) > 0,
+	}
 }
 
 trusted_entry(e) if e.type in principal_types
@@ -574,10 +614,21 @@ who(t, _) := "every principal" if t.entry == "*"
 
 # trust_ok holds when the trust statement's conditions on the caller do not
 # rule it out and no Deny of the trust policy names it.
+trust_ok(t, _) if {
+	t.plain
+	not t.denies
+}
+
 trust_ok(t, n) if {
+	not trust_plain(t)
 	s := docs[t.file].statements[t.i]
 	not excluded(s, caller_ctx(n))
 	not trust_denies(t.file, n)
+}
+
+trust_plain(t) if {
+	t.plain
+	not t.denies
 }
 
 caller_ctx(n) := {"*keys": ["aws:principalarn", "acs:principalarn", "jdcloud:principalarn"], "aws:principalarn": n.arn, "acs:principalarn": n.arn, "jdcloud:principalarn": n.arn}
@@ -590,111 +641,107 @@ trust_denies(file, n) if {
 	concat("|", [n.dialect, principal_key(e)]) in admitting(n)
 }
 
-across(n, r) := "" if n.file == r.file
+trust_notes(t, _) := 0 if t.plain
 
-across(n, r) := sprintf(" of %s", [r.account]) if n.file != r.file
+trust_notes(t, n) := count(notes(docs[t.file].statements[t.i], caller_ctx(n))) if not t.plain
 
-# assume_pairs are the callers and trust entries that admit them.
-assume_pairs contains [k, t] if {
+# principals_by_key are the principals by the keys a trust entry may
+# name them with (see admitting).
+principals_by_key := {key: ks | some key, ks in principal_key_sets}
+
+principal_key_sets[key] contains k if {
 	some k, n in nodes
 	not admins[k]
-	some adm in admitting(n)
-	some t in admits[adm]
-	t.role != k
+	some key in admitting(n)
+}
+
+# trust_by_role are the trust entries of each role.
+trust_by_role := {r: ts | some r, ts in trust_role_sets}
+
+trust_role_sets[t.role] contains t if {
+	some [_, t] in trust_entries
+}
+
+# assume_into are the edges of principals that may assume role v: with
+# their own grant of sts:AssumeRole on it, or without one where a trust
+# policy of the same account names them (AWS).
+assume_into(v, seen) := grant_into(v, seen) | direct_into(v, seen)
+
+grant_into(v, seen) := {edge(k, v, standing(s, r, {}) + trust_notes(t, n), 1, {"k": "assume", "c": ci, "t": t}) |
+	r := nodes[v]
+	some t in trust_by_role[v]
+	some k in principals_by_key[t.key]
+	not k in seen
+	n := nodes[k]
+	some ci in object.get(n.by_kind, "assume", [])
 	trust_ok(t, n)
-}
-
-# With the caller's own grant of sts:AssumeRole on the role.
-edges contains e if {
-	some [k, t] in assume_pairs
-	n := nodes[k]
-	r := nodes[t.role]
-	some c in n.caps
-	c.kind == "assume"
+	c := n.caps[ci]
 	s := stmt(c)
-	res := resource_text(s, r.arn)
-	ctx := context(r, {})
-	not excluded(s, ctx)
-	not blocked(n, c.name, r.arn)
-	ns := array.concat(notes(s, ctx), notes(docs[t.file].statements[t.i], caller_ctx(n)))
-	text := sprintf("%s%s (%s allows %s on %s; trust admits %s)%s", [c.name, role_ref(n, r), label(c.ref), c.value, res, who(t, n), notes_text(sort(ns))])
-	e0 := edge_of(k, t.role, c, text, ctx)
-	e := object.union(e0, {"notes": count(ns), "related": array.concat(e0.related, [[t.file, t.pointer, false, "the trust policy admits it"]])})
+	resource_text(s, r.arn)
+	open(s, r, {})
+	free(n, c.name, r.arn)
 }
 
-# Without one: in AWS, a trust policy of the same account that names the
-# caller is enough.
-edges contains e if {
-	some [k, t] in assume_pairs
+direct_into(v, seen) := {edge(k, v, trust_notes(t, n), 0, {"k": "direct", "t": t}) |
+	r := nodes[v]
+	r.dialect == "aws"
+	some t in trust_by_role[v]
 	t.exact
+	some k in principals_by_key[t.key]
+	not k in seen
 	n := nodes[k]
-	n.dialect == "aws"
-	r := nodes[t.role]
 	n.file == r.file
-	not blocked(n, "sts:AssumeRole", r.arn)
-	ns := notes(docs[t.file].statements[t.i], caller_ctx(n))
-	text := sprintf("sts:AssumeRole %s (trust admits %s)%s", [r.name, who(t, n), notes_text(ns)])
-	e := {"from": k, "to": t.role, "text": text, "via": "", "notes": count(ns), "rank": 0, "related": [[t.file, t.pointer, false, "the trust policy admits it"]]}
+	trust_ok(t, n)
+	free(n, "sts:AssumeRole", r.arn)
 }
-
-role_ref(n, r) := sprintf(" %s%s", [r.name, across(n, r)])
 
 # (b) making itself an administrator.
 
 # attaching a policy to itself.
-edges contains e if {
+self_edges contains edge(k, "*admin", standing(s, n, admin_extra(n.dialect)), 1, {"k": "attach", "c": ci, "name": name}) if {
 	some k, n in nodes
 	not admins[k]
 	not bounded(n)
-	some c in n.caps
-	c.kind == concat("_", ["attach", n.kind])
+	some ci in kind_caps(n, concat("_", ["attach", n.kind]))
+	c := n.caps[ci]
 	s := stmt(c)
 	some name in own_names(n)
-	res := resource_text(s, name)
-	ctx := ctx_admin(n, n.dialect)
-	not excluded(s, ctx)
-	not blocked(n, c.name, name)
-	text := sprintf("%s → attaches %s to itself", [grant(c, res, ctx), admin_policy[n.dialect]])
-	e := edge_of(k, "*admin", c, text, ctx)
+	resource_text(s, name)
+	open(s, n, admin_extra(n.dialect))
+	free(n, c.name, name)
 }
 
 # attaching a policy to its group.
-edges contains e if {
+self_edges contains edge(k, "*admin", standing(s, n, admin_extra(n.dialect)), 1, {"k": "attach_group", "c": ci, "group": g}) if {
 	some k, n in nodes
 	n.kind == "user"
 	not admins[k]
 	not bounded(n)
-	some c in n.caps
-	c.kind == "attach_group"
+	some ci in kind_caps(n, "attach_group")
+	c := n.caps[ci]
 	s := stmt(c)
 	some g in n.groups
 	name := arn(n.dialect, n.id, "group", g)
-	res := resource_text(s, name)
-	ctx := ctx_admin(n, n.dialect)
-	not excluded(s, ctx)
-	not blocked(n, c.name, name)
-	text := sprintf("%s → attaches %s to its group %s", [grant(c, res, ctx), admin_policy[n.dialect], g])
-	e := edge_of(k, "*admin", c, text, ctx)
+	resource_text(s, name)
+	open(s, n, admin_extra(n.dialect))
+	free(n, c.name, name)
 }
 
 # writing a new version of a policy attached to it.
-edges contains e if {
+self_edges contains edge(k, "*admin", standing(s, n, {}), 1, {"k": "version", "c": ci, "x": xi}) if {
 	some k, n in nodes
 	not admins[k]
 	not bounded(n)
-	some c in n.caps
-	c.kind == "version"
+	some ci in kind_caps(n, "version")
+	c := n.caps[ci]
 	s := stmt(c)
-	some x in n.refs
+	some xi, x in n.refs
 	not x.ref.managed
 	x.ref.file
 	name := arn(n.dialect, n.id, "policy", name_of(x.ref))
-	res := resource_text(s, name)
-	ctx := context(n, {})
-	not excluded(s, ctx)
-	not blocked(n, c.name, name)
-	text := sprintf("%s → rewrites %s, attached to %s, to allow everything", [grant(c, res, ctx), label(x.ref), holder(x)])
-	e := edge_of(k, "*admin", c, text, ctx)
+	resource_text(s, name)
+	open(s, n, {})
+	free(n, c.name, name)
 }
 
 holder(x) := "itself" if x.via == ""
@@ -702,42 +749,46 @@ holder(x) := "itself" if x.via == ""
 holder(x) := sprintf("its group %s", [x.via]) if x.via != ""
 
 # adding itself to an administrators' group.
-edges contains e if {
+self_edges contains edge(k, "*admin", standing(s, n, {}), 1, {"k": "join", "c": ci, "group": g}) if {
 	some k, n in nodes
 	n.kind == "user"
 	not admins[k]
 	not bounded(n)
-	some c in n.caps
-	c.kind == "join"
+	some ci in kind_caps(n, "join")
+	c := n.caps[ci]
 	s := stmt(c)
-	some g, what in admin_groups[n.file]
+	some g, _ in admin_groups[n.file]
 	not g in n.groups
 	name := arn(n.dialect, n.id, "group", g)
-	res := resource_text(s, name)
-	ctx := context(n, {})
-	not excluded(s, ctx)
-	not blocked(n, c.name, name)
-	text := sprintf("%s → adds itself to group %s, which has %s", [grant(c, res, ctx), g, what])
-	e := edge_of(k, "*admin", c, text, ctx)
+	resource_text(s, name)
+	open(s, n, {})
+	free(n, c.name, name)
 }
 
-# rewriting a role's trust policy, then assuming the role.
-edges contains e if {
+# holders are, by account file and capability kind, the principals that
+# have the capability.
+holders := {fk: ks | some fk, ks in holder_sets}
+
+holder_sets[concat("|", [n.file, c.kind])] contains k if {
 	some k, n in nodes
 	not admins[k]
 	some c in n.caps
-	c.kind == "trust"
+	c.kind in {"trust", "pass"}
+}
+
+# rewriting a role's trust policy, then assuming the role.
+rewrite_into(v, seen) := {edge(k, v, standing(s, r, {}), 1, {"k": "trust", "c": ci}) |
+	r := nodes[v]
+	some k in object.get(holders, concat("|", [r.file, "trust"]), set())
+	not k in seen
+	n := nodes[k]
+	some ci in kind_caps(n, "trust")
+	c := n.caps[ci]
 	s := stmt(c)
-	some rk in roles_of[n.file]
-	rk != k
-	r := nodes[rk]
-	res := resource_text(s, r.arn)
-	ctx := context(r, {})
-	not excluded(s, ctx)
-	not blocked(n, c.name, r.arn)
+	resource_text(s, r.arn)
+	open(s, r, {})
+	free(n, c.name, r.arn)
 	may_assume(n, r)
-	text := sprintf("%s → rewrites the trust policy of role %s to admit itself, then assumes it", [grant(c, res, ctx), r.name])
-	e := edge_of(k, rk, c, text, ctx)
 }
 
 # may_assume: in AWS a trust policy naming the caller is enough; in RAM and
@@ -746,97 +797,198 @@ may_assume(n, _) if n.dialect == "aws"
 
 may_assume(n, r) if {
 	n.dialect != "aws"
-	some c in n.caps
-	c.kind == "assume"
+	some ci in kind_caps(n, "assume")
+	c := n.caps[ci]
 	resource_text(stmt(c), r.arn)
-	not blocked(n, c.name, r.arn)
+	free(n, c.name, r.arn)
 }
 
 # passing a role to new compute that the role trusts.
-edges contains e if {
-	some k, n in nodes
-	not admins[k]
-	some p in n.caps
-	p.kind == "pass"
-	some c in n.caps
-	c.kind == "compute"
-	some rk in roles_by_service[n.file][c.target]
-	rk != k
-	r := nodes[rk]
+pass_into(v, seen) := {edge(k, v, standing(s, r, pass_extra(c)), 1, {"k": "pass", "c": pi, "compute": ci}) |
+	r := nodes[v]
+	services := object.get(role_services, v, set())
+	count(services) > 0
+	some k in object.get(holders, concat("|", [r.file, "pass"]), set())
+	not k in seen
+	n := nodes[k]
+	some ci in kind_caps(n, "compute")
+	c := n.caps[ci]
+	c.target in services
+	some pi in kind_caps(n, "pass")
+	p := n.caps[pi]
 	s := stmt(p)
-	res := resource_text(s, r.arn)
-	ctx := context(r, {"iam:passedtoservice": c.target, "acs:service": c.target})
-	not excluded(s, ctx)
-	not blocked(n, p.name, r.arn)
-	text := sprintf("%s and %s → runs new %s compute as role %s", [grant(p, res, ctx), c.value, c.target, r.name])
-	e := object.union(edge_of(k, rk, p, text, ctx), {"related": [[p.file, s.pointer, p.ref.managed, "the grant to pass the role"], [c.file, stmt(c).pointer, c.ref.managed, "the grant to create compute"]]})
+	resource_text(s, r.arn)
+	open(s, r, pass_extra(c))
+	free(n, p.name, r.arn)
 }
+
+pass_extra(c) := {"iam:passedtoservice": c.target, "acs:service": c.target}
+
+# pred are the edges into v from principals not in seen.
+pred(v, _) := self_edges if v == "*admin"
+
+pred(v, seen) := (assume_into(v, seen) | rewrite_into(v, seen)) | pass_into(v, seen) if v != "*admin"
+
+# --- describing a step ---------------------------------------------------------------
+
+# describe spells out the step an edge takes from n: {text, via, related}
+# where related lists [file, pointer, managed, what].
+describe(e, n) := {"text": text, "via": "", "related": [[t.file, t.pointer, false, "the trust policy admits it"]]} if {
+	e.how.k == "direct"
+	t := e.how.t
+	r := nodes[e.to]
+	text := sprintf("sts:AssumeRole %s (trust admits %s)%s", [r.name, who(t, n), notes_text(trust_note_list(t, n))])
+}
+
+describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the grant"), [t.file, t.pointer, false, "the trust policy admits it"]]} if {
+	e.how.k == "assume"
+	c := n.caps[e.how.c]
+	t := e.how.t
+	r := nodes[e.to]
+	s := stmt(c)
+	ns := sort(array.concat(notes(s, context(r, {})), trust_note_list(t, n)))
+	text := sprintf("%s %s%s (%s allows %s on %s; trust admits %s)%s", [c.name, r.name, across(n, r), label(c.ref), c.value, resource_text(s, r.arn), who(t, n), notes_text(ns)])
+}
+
+describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the grant")]} if {
+	e.how.k == "attach"
+	c := n.caps[e.how.c]
+	ctx := ctx_admin(n, n.dialect)
+	text := sprintf("%s → attaches %s to itself", [grant(c, resource_text(stmt(c), e.how.name), ctx), admin_policy[n.dialect]])
+}
+
+describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the grant")]} if {
+	e.how.k == "attach_group"
+	c := n.caps[e.how.c]
+	ctx := ctx_admin(n, n.dialect)
+	g := e.how.group
+	text := sprintf("%s → attaches %s to its group %s", [grant(c, resource_text(stmt(c), arn(n.dialect, n.id, "group", g)), ctx), admin_policy[n.dialect], g])
+}
+
+describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the grant")]} if {
+	e.how.k == "version"
+	c := n.caps[e.how.c]
+	x := n.refs[e.how.x]
+	name := arn(n.dialect, n.id, "policy", name_of(x.ref))
+	text := sprintf("%s → rewrites %s, attached to %s, to allow everything", [grant(c, resource_text(stmt(c), name), context(n, {})), label(x.ref), holder(x)])
+}
+
+describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the grant")]} if {
+	e.how.k == "join"
+	c := n.caps[e.how.c]
+	g := e.how.group
+	name := arn(n.dialect, n.id, "group", g)
+	text := sprintf("%s → adds itself to group %s, which has %s", [grant(c, resource_text(stmt(c), name), context(n, {})), g, admin_groups[n.file][g]])
+}
+
+describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the grant")]} if {
+	e.how.k == "trust"
+	c := n.caps[e.how.c]
+	r := nodes[e.to]
+	text := sprintf("%s → rewrites the trust policy of role %s to admit itself, then assumes it", [grant(c, resource_text(stmt(c), r.arn), context(r, {})), r.name])
+}
+
+describe(e, n) := {"text": text, "via": p.via, "related": [grant_place(p, "the grant to pass the role"), grant_place(c, "the grant to create compute")]} if {
+	e.how.k == "pass"
+	p := n.caps[e.how.c]
+	c := n.caps[e.how.compute]
+	r := nodes[e.to]
+	ctx := context(r, pass_extra(c))
+	text := sprintf("%s and %s → runs new %s compute as role %s", [grant(p, resource_text(stmt(p), r.arn), ctx), c.value, c.target, r.name])
+}
+
+grant_place(c, what) := [c.file, stmt(c).pointer, c.ref.managed, what]
+
+trust_note_list(t, _) := [] if t.plain
+
+trust_note_list(t, n) := notes(docs[t.file].statements[t.i], caller_ctx(n)) if not t.plain
+
+across(n, r) := "" if n.file == r.file
+
+across(n, r) := sprintf(" of %s", [r.account]) if n.file != r.file
 
 # --- shortest paths -----------------------------------------------------------------
 
-into[to] contains e if {
-	some e in edges
-	to := e.to
-}
+# Breadth-first from the administrators backwards, six steps at most. Only
+# the edges into principals already known to reach an administrator are
+# built: edges_into(frontier, seen) are those from principals not yet seen.
+edges_into(frontier, seen) := {e | some v in frontier; some e in pred(v, seen); not e.from in seen}
 
-out[from] contains e if {
-	some e in edges
-	from := e.from
-}
-
-# Breadth-first from the administrators backwards, six steps at most.
 level0 := {"*admin"} | {k | some k, _ in admins}
-
-back(frontier, seen) := {e.from | some v in frontier; some e in into[v]; not e.from in seen}
 
 seen0 := level0
 
-level1 := back(level0, seen0)
+edges1 := edges_into(level0, seen0)
+
+level1 := {e.from | some e in edges1}
 
 seen1 := seen0 | level1
 
-level2 := back(level1, seen1)
+edges2 := edges_into(level1, seen1)
+
+level2 := {e.from | some e in edges2}
 
 seen2 := seen1 | level2
 
-level3 := back(level2, seen2)
+edges3 := edges_into(level2, seen2)
+
+level3 := {e.from | some e in edges3}
 
 seen3 := seen2 | level3
 
-level4 := back(level3, seen3)
+edges4 := edges_into(level3, seen3)
+
+level4 := {e.from | some e in edges4}
 
 seen4 := seen3 | level4
 
-level5 := back(level4, seen4)
+edges5 := edges_into(level4, seen4)
+
+level5 := {e.from | some e in edges5}
 
 seen5 := seen4 | level5
 
-level6 := back(level5, seen5)
+edges6 := edges_into(level5, seen5)
 
-levels := [level0, level1, level2, level3, level4, level5, level6]
-
-dist := {n: i | some i, l in levels; some n in l}
-
-# next is, for each principal that reaches an administrator, the first
-# step of a shortest path: fewest conditions, a trust that names the
-# caller before a grant of its own, then by text.
-next[n] := best[3] if {
-	some i in numbers.range(1, 6)
-	some n in levels[i]
-	best := min({[e.notes, e.rank, e.text, e] | some e in out[n]; dist[e.to] == i - 1})
+# first gives each principal the first of its edges: fewest conditions,
+# a trust that names the caller before a grant of its own, then by target
+# and capability. Sorting once keeps it linear in the edges.
+first(es) := {x[0]: x[4] |
+	sorted := sort([[e.from, e.notes, e.rank, e.to, e] | some e in es])
+	some i, x in sorted
+	starts_run(sorted, i)
 }
 
-paths1 := {n: [next[n]] | some n in level1}
+starts_run(_, 0)
 
-paths2 := {n: array.concat([next[n]], paths1[next[n].to]) | some n in level2}
+starts_run(sorted, i) if {
+	i > 0
+	sorted[i - 1][0] != sorted[i][0]
+}
 
-paths3 := {n: array.concat([next[n]], paths2[next[n].to]) | some n in level3}
+next1 := first(edges1)
 
-paths4 := {n: array.concat([next[n]], paths3[next[n].to]) | some n in level4}
+next2 := first(edges2)
 
-paths5 := {n: array.concat([next[n]], paths4[next[n].to]) | some n in level5}
+next3 := first(edges3)
 
-paths6 := {n: array.concat([next[n]], paths5[next[n].to]) | some n in level6}
+next4 := first(edges4)
+
+next5 := first(edges5)
+
+next6 := first(edges6)
+
+paths1 := {n: [e] | some n, e in next1}
+
+paths2 := {n: array.concat([e], paths1[e.to]) | some n, e in next2}
+
+paths3 := {n: array.concat([e], paths2[e.to]) | some n, e in next3}
+
+paths4 := {n: array.concat([e], paths3[e.to]) | some n, e in next4}
+
+paths5 := {n: array.concat([e], paths4[e.to]) | some n, e in next5}
+
+paths6 := {n: array.concat([e], paths5[e.to]) | some n, e in next6}
 
 paths := object.union_n([paths1, paths2, paths3, paths4, paths5, paths6])
 
@@ -845,12 +997,13 @@ paths := object.union_n([paths1, paths2, paths3, paths4, paths5, paths6])
 aggregate contains f if {
 	some k, p in paths
 	n := nodes[k]
+	steps_of := [describe(e, nodes[e.from]) | some e in p]
 	last := p[count(p) - 1].to
-	parts := array.concat(array.concat([start(n, p[0])], [e.text | some e in p]), end(last))
+	parts := array.concat(array.concat([start(n, steps_of[0])], [d.text | some d in steps_of]), end(last))
 	msg := concat(" → ", parts)
 	related := [result.related_in(sprintf("step %d: %s", [i + 1, what]), file, ptr) |
-		some i, e in p
-		some [file, ptr, managed, what] in e.related
+		some i, d in steps_of
+		some [file, ptr, managed, what] in d.related
 		not managed
 	]
 	f := result.with_related(result.at_key(result.finding_in(msg, n.file, n.pointer)), array.concat(related, end_related(last)))

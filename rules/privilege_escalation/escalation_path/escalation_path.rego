@@ -17,6 +17,9 @@
 #     (iam:CreatePolicyVersion, ram:CreatePolicyVersion, iam:updatePolicy);
 #   * add itself to a group that is an administrator's;
 #   * rewrite a role's trust policy and then assume the role;
+#   * mint credentials for another user (iam:CreateAccessKey,
+#     iam:CreateLoginProfile, ram:CreateAccessKey,
+#     iam:createSubUserAccessKey …) and act as that user;
 #   * pass a role to new compute (iam:PassRole or ram:PassRole with
 #     ec2:RunInstances, lambda:CreateFunction, ecs:RunInstances,
 #     fc:CreateFunction, ros:CreateStack …) when the role trusts that
@@ -80,6 +83,9 @@ steps := {
 		["iam:AddUserToGroup", "join", ""],
 		["iam:UpdateAssumeRolePolicy", "trust", ""],
 		["iam:PassRole", "pass", ""],
+		["iam:CreateAccessKey", "mint", ""],
+		["iam:CreateLoginProfile", "mint", ""],
+		["iam:UpdateLoginProfile", "mint", ""],
 		["ec2:RunInstances", "compute", "ec2.amazonaws.com"],
 		["lambda:CreateFunction", "compute", "lambda.amazonaws.com"],
 		["cloudformation:CreateStack", "compute", "cloudformation.amazonaws.com"],
@@ -96,6 +102,9 @@ steps := {
 		["ram:AddUserToGroup", "join", ""],
 		["ram:UpdateRole", "trust", ""],
 		["ram:PassRole", "pass", ""],
+		["ram:CreateAccessKey", "mint", ""],
+		["ram:CreateLoginProfile", "mint", ""],
+		["ram:UpdateLoginProfile", "mint", ""],
 		["ecs:RunInstances", "compute", "ecs.aliyuncs.com"],
 		["ecs:CreateInstance", "compute", "ecs.aliyuncs.com"],
 		["ecs:AttachInstanceRamRole", "compute", "ecs.aliyuncs.com"],
@@ -113,6 +122,7 @@ steps := {
 		["iam:updatePolicy", "version", ""],
 		["iam:addSubUserToGroup", "join", ""],
 		["iam:updateAssumeRolePolicy", "trust", ""],
+		["iam:createSubUserAccessKey", "mint", ""],
 	],
 }
 
@@ -773,7 +783,7 @@ holder_sets[concat("|", [n.file, c.kind])] contains k if {
 	some k, n in nodes
 	not admins[k]
 	some c in n.caps
-	c.kind in {"trust", "pass"}
+	c.kind in {"trust", "pass", "mint"}
 }
 
 # rewriting a role's trust policy, then assuming the role.
@@ -822,12 +832,30 @@ pass_into(v, seen) := {edge(k, v, standing(s, r, pass_extra(c)), 1, {"k": "pass"
 	free(n, p.name, r.arn)
 }
 
+# minting credentials for another user: an access key or a console
+# password.
+mint_into(v, seen) := {edge(k, v, standing(s, u, {}), 1, {"k": "mint", "c": ci, "name": name}) |
+	u := nodes[v]
+	u.kind == "user"
+	some k in object.get(holders, concat("|", [u.file, "mint"]), set())
+	not k in seen
+	k != v
+	n := nodes[k]
+	some ci in kind_caps(n, "mint")
+	c := n.caps[ci]
+	s := stmt(c)
+	some name in own_names(u)
+	resource_text(s, name)
+	open(s, u, {})
+	free(n, c.name, name)
+}
+
 pass_extra(c) := {"iam:passedtoservice": c.target, "acs:service": c.target}
 
 # pred are the edges into v from principals not in seen.
 pred(v, _) := self_edges if v == "*admin"
 
-pred(v, seen) := (assume_into(v, seen) | rewrite_into(v, seen)) | pass_into(v, seen) if v != "*admin"
+pred(v, seen) := ((assume_into(v, seen) | rewrite_into(v, seen)) | pass_into(v, seen)) | mint_into(v, seen) if v != "*admin"
 
 # --- describing a step ---------------------------------------------------------------
 
@@ -895,6 +923,13 @@ describe(e, n) := {"text": text, "via": p.via, "related": [grant_place(p, "the g
 	r := nodes[e.to]
 	ctx := context(r, pass_extra(c))
 	text := sprintf("%s and %s → runs new %s compute as role %s", [grant(p, resource_text(stmt(p), r.arn), ctx), c.value, c.target, r.name])
+}
+
+describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the grant")]} if {
+	e.how.k == "mint"
+	c := n.caps[e.how.c]
+	u := nodes[e.to]
+	text := sprintf("%s → mints credentials for user %s%s", [grant(c, resource_text(stmt(c), e.how.name), context(u, {})), u.name, across(n, u)])
 }
 
 grant_place(c, what) := [c.file, stmt(c).pointer, c.ref.managed, what]

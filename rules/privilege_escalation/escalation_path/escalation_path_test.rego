@@ -375,3 +375,11 @@ test_denies_and_boundaries if {
 ref_or_null(n) := null if n == null
 
 ref_or_null(n) := ref(n, "/users/alice/boundary") if n != null
+
+test_minting_credentials_for_an_administrator if {
+	fs := run(
+		[admin("acs"), pol("acs", "policies/helpdesk", [{"Effect": "Allow", "Action": ["ram:CreateLoginProfile", "ram:UpdateLoginProfile"], "Resource": "acs:ram:*:11223344:user/*"}])],
+		[account("acs", "11223344", "acme-cn", [user("lee", ["helpdesk"], []), user("zhao", [], ["AdministratorAccess"])], [group("helpdesk", ["lee"], ["policies/helpdesk.json"])], [])],
+	)
+	msgs(fs) == {"user lee of acme-cn (group helpdesk) → policy helpdesk allows ram:CreateLoginProfile on acs:ram:*:11223344:user/* → mints credentials for user zhao → AdministratorAccess allows every action on every resource"}
+}

@@ -20,7 +20,7 @@ go run ./lint/bench -n "$n" -o "$tmp/all"
 cp -r "$tmp/all" "$tmp/six"
 cat >> "$tmp/six/rampart.yaml" <<'YAML'
 rules:
-  disable: [schema, least_privilege, trust, privilege_escalation, conditions, redundancy, hygiene, exfiltration, credentials]
+  disable: [schema, least-privilege, trust, privilege-escalation, conditions, redundancy, hygiene, exfiltration, credentials]
   enable: [LP001, LP002, LP003, LP004, PE009, SCH009]
 YAML
 conftest=${CONFTEST:-$(command -v conftest || echo "$(go env GOPATH)/bin/conftest")}

@@ -34,9 +34,10 @@
 #   the statements it uses as related places. A step whose statement needs
 #   MFA or a source network still counts, and the message says so; a step
 #   whose resource condition (a resource tag, iam:PolicyARN,
-#   iam:PassedToService, aws:PrincipalArn in a trust) excludes the target,
-#   a Deny without conditions in the principal's policies, and a
-#   permissions boundary that does not allow the step, keep it out.
+#   iam:PassedToService, ram:ServiceName, aws:PrincipalArn in a trust)
+#   excludes the target, a Deny without conditions in the principal's
+#   policies, and a permissions boundary that does not allow the step,
+#   keep it out.
 #   Control policies (SCPs, Resource Directory) are not read.
 # related_resources:
 #   - ref: https://github.com/nccgroup/PMapper
@@ -850,7 +851,7 @@ mint_into(v, seen) := {edge(k, v, standing(s, u, {}), 1, {"k": "mint", "c": ci, 
 	free(n, c.name, name)
 }
 
-pass_extra(c) := {"iam:passedtoservice": c.target, "acs:service": c.target}
+pass_extra(c) := {"iam:passedtoservice": c.target, "ram:servicename": c.target, "acs:service": c.target}
 
 # pred are the edges into v from principals not in seen.
 pred(v, _) := self_edges if v == "*admin"

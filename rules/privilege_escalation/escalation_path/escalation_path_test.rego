@@ -383,3 +383,14 @@ test_minting_credentials_for_an_administrator if {
 	)
 	msgs(fs) == {"user lee of acme-cn (group helpdesk) → policy helpdesk allows ram:CreateLoginProfile on acs:ram:*:11223344:user/* → mints credentials for user zhao → AdministratorAccess allows every action on every resource"}
 }
+
+test_pass_role_narrowed_in_acs if {
+	docs := [
+		admin("acs"),
+		pol("acs", "policies/p", [{"Effect": "Allow", "Action": ["ram:PassRole", "ecs:RunInstances"], "Resource": "*", "Condition": {"StringEquals": {"ram:ServiceName": "fc.aliyuncs.com"}}}]),
+		trust("acs", "ops-admin", [{"Effect": "Allow", "Principal": {"Service": ["ecs.aliyuncs.com"]}, "Action": "sts:AssumeRole"}]),
+	]
+	count(run(docs, [acs_acct(["policies/p.json"])])) == 0
+	open := [docs[0], pol("acs", "policies/p", [{"Effect": "Allow", "Action": ["ram:PassRole", "ecs:RunInstances"], "Resource": "*"}]), docs[2]]
+	msgs(run(open, [acs_acct(["policies/p.json"])])) == {"user wei of acme-cn → policy p allows ram:PassRole on * and ecs:RunInstances → runs new ecs.aliyuncs.com compute as role ops-admin → AdministratorAccess allows every action on every resource"}
+}

@@ -15,8 +15,10 @@
 #     (iam:AttachUserPolicy, ram:AttachPolicyToUser, iam:attachSubUserPolicy …);
 #   * write a new version of a policy attached to it
 #     (iam:CreatePolicyVersion, ram:CreatePolicyVersion, iam:updatePolicy);
-#   * add itself to a group that is an administrator's;
-#   * rewrite a role's trust policy and then assume the role;
+#   * add itself to a group whose policies are an administrator's
+#     (iam:AddUserToGroup, ram:AddUserToGroup, iam:addSubUserToGroup);
+#   * rewrite a role's trust policy and then assume the role
+#     (iam:UpdateAssumeRolePolicy, ram:UpdateRole, iam:updateAssumeRolePolicy);
 #   * mint credentials for another user (iam:CreateAccessKey,
 #     iam:CreateLoginProfile, ram:CreateAccessKey,
 #     iam:createSubUserAccessKey …) and act as that user;

@@ -453,10 +453,13 @@ condition_matches(c, v) if {
 }
 
 # context is what rampart knows of a target for a step's conditions.
-context(n, extra) := object.union(object.union(
-	{concat("", [p, ":resourcetag/", lower(k)]): v | some k, v in n.tags; some p in ["aws", "acs", "jdcloud", "iam"]},
-	{"*keys": array.concat(["aws:resourcetag/", "acs:resourcetag/", "jdcloud:resourcetag/", "iam:resourcetag/"], [k | some k, _ in extra])},
-), extra)
+context(n, extra) := object.union(
+	object.union(
+		{concat("", [p, ":resourcetag/", lower(k)]): v | some k, v in n.tags; some p in ["aws", "acs", "jdcloud", "iam"]},
+		{"*keys": array.concat(["aws:resourcetag/", "acs:resourcetag/", "jdcloud:resourcetag/", "iam:resourcetag/"], [k | some k, _ in extra])},
+	),
+	extra,
+)
 
 # notes describes the conditions of s that are left standing: MFA, the
 # network, or others, by key.

@@ -164,6 +164,7 @@ test_cycles_end if {
 		trust("aws", "b", [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/a"}, "Action": "sts:AssumeRole"}]),
 		trust("aws", "top", [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/b"}, "Action": "sts:AssumeRole"}]),
 	]
+
 	# a and b assume each other and nothing else: no path
 	count(run(docs, [account("aws", "111122223333", "prod", [user("bob", [], [])], [], [role("a", ["policies/hop.json"]), role("b", ["policies/hop.json"])])])) == 0
 
@@ -300,10 +301,13 @@ test_pass_role_to_compute if {
 	}}
 
 	# passing only to EC2, which the administrator role does not trust
-	narrowed := [admin("aws"), pol("aws", "policies/p", [
-		{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}},
-		{"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"},
-	]), docs[2]]
+	narrowed := [
+		admin("aws"), pol("aws", "policies/p", [
+			{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}},
+			{"Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"},
+		]),
+		docs[2],
+	]
 	count(run(narrowed, [account("aws", "111122223333", "prod", [user("dev", [], ["policies/p.json"])], [], [role("ops-admin", ["AdministratorAccess"])])])) == 0
 }
 
@@ -337,7 +341,8 @@ test_conditions_that_exclude_the_target if {
 			[admin("aws"), pol("aws", "policies/p", [case[0]]), trust("aws", "ops-admin", [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}])],
 			[account("aws", "111122223333", "prod", [user("alice", [], ["policies/p.json"])], [], [role_tags("ops-admin", ["AdministratorAccess"], {"team": "ops"})])],
 		)
-		(count(fs) == 0) == case[1]
+		none := count(fs) == 0
+		none == case[1]
 	}
 }
 

@@ -221,7 +221,7 @@ finding(s, hits) := result.finding(message(s, hits, ""), hits[0][0].pointer) if 
 	count(limits(s)) == 0
 } else := result.softer(result.finding(message(s, hits, sprintf(", limited only by %s", [concat(" and ", sort(limits(s)))])), hits[0][0].pointer), "info")
 
-message(s, hits, limited) := sprintf("%s allows %s on %s: it can remove the deny policies, boundaries and control policies that limit principals, its own included, and use what they held back%s", [iam.label(s), grants(hits), places(hits), limited])
+message(s, hits, limited) := sprintf("%s allows %s on %s: it can remove the deny policies, boundaries and control policies that limit it and others, and use what they held back%s", [iam.label(s), grants(hits), places(hits), limited])
 
 # places lists the resources the grants reach.
 places(hits) := concat(", ", sort({w | some h in hits; some w in h[2]}))

@@ -5,7 +5,7 @@ import data.rampart.rules.privilege_escalation.guardrail_removal as rule
 
 test_detach_from_every_role if {
 	rule.deny == {{
-		"msg": "statement \"Cleanup\" allows iam:DetachRolePolicy, iam:DeleteRolePermissionsBoundary on arn:aws:iam::111122223333:role/*: it can remove the deny policies, boundaries and control policies that limit principals, its own included, and use what they held back",
+		"msg": "statement \"Cleanup\" allows iam:DetachRolePolicy, iam:DeleteRolePermissionsBoundary on arn:aws:iam::111122223333:role/*: it can remove the deny policies, boundaries and control policies that limit it and others, and use what they held back",
 		"pointer": "/Statement/0/Action/0",
 	}} with input as testing.policy("aws", "identity", [{"Sid": "Cleanup", "Effect": "Allow", "Action": ["iam:DetachRolePolicy", "iam:DeleteRolePermissionsBoundary", "iam:ListRoles"], "Resource": "arn:aws:iam::111122223333:role/*"}])
 }

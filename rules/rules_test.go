@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/xeipuuv/gojsonschema"
@@ -34,10 +35,18 @@ var (
 	engineErr  error
 )
 
-// catalogue returns an engine with the embedded rules and no configuration.
+// examplesNow is the time the examples and the generated pages are
+// evaluated at, so that findings about ages and dates ("created 2800 days
+// ago", "the window ended") do not change with the day the tests run.
+var examplesNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// catalogue returns an engine with the embedded rules and no configuration,
+// whose clock stands at examplesNow.
 func catalogue(t *testing.T) *lint.Engine {
 	t.Helper()
-	engineOnce.Do(func() { engine, engineErr = lint.New(lint.Options{}) })
+	engineOnce.Do(func() {
+		engine, engineErr = lint.New(lint.Options{Now: func() time.Time { return examplesNow }})
+	})
 	if engineErr != nil {
 		t.Fatal(engineErr)
 	}

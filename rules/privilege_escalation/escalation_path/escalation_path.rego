@@ -915,11 +915,33 @@ describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the g
 	text := sprintf("%s → adds itself to group %s, which has %s", [grant(c, resource_text(stmt(c), name), context(n, {})), g, admin_groups[n.file][g]])
 }
 
-describe(e, n) := {"text": text, "via": c.via, "related": [grant_place(c, "the grant")]} if {
+describe(e, n) := {"text": text, "via": c.via, "related": array.concat([grant_place(c, "the grant")], [grant_place(a, "the grant to assume the role") | some a in assumed])} if {
 	e.how.k == "trust"
 	c := n.caps[e.how.c]
 	r := nodes[e.to]
-	text := sprintf("%s → rewrites the trust policy of role %s to admit itself, then assumes it", [grant(c, resource_text(stmt(c), r.arn), context(r, {})), r.name])
+	assumed := assume_grant(n, r)
+	text := sprintf("%s → rewrites the trust policy of role %s to admit itself, then assumes it%s", [grant(c, resource_text(stmt(c), r.arn), context(r, {})), r.name, assume_text(assumed, r)])
+}
+
+# assume_grant is the first capability of n to assume r, where the
+# dialect needs one after a trust rewrite (RAM, JD Cloud): a list of one,
+# or empty.
+assume_grant(n, _) := [] if n.dialect == "aws"
+
+assume_grant(n, r) := [n.caps[min(cs)]] if {
+	n.dialect != "aws"
+	cs := [i |
+		some i in kind_caps(n, "assume")
+		resource_text(stmt(n.caps[i]), r.arn)
+	]
+	count(cs) > 0
+}
+
+assume_text(assumed, _) := "" if count(assumed) == 0
+
+assume_text(assumed, r) := sprintf(", which %s allows on %s", [label(a.ref), resource_text(stmt(a), r.arn)]) if {
+	count(assumed) > 0
+	a := assumed[0]
 }
 
 describe(e, n) := {"text": text, "via": p.via, "related": [grant_place(p, "the grant to pass the role"), grant_place(c, "the grant to create compute")]} if {

@@ -276,7 +276,7 @@ test_trust_rewrite if {
 	])
 	msgs(fs) == {
 		"user dev of prod → policy p allows iam:UpdateAssumeRolePolicy on arn:aws:iam::111122223333:role/* → rewrites the trust policy of role ops-admin to admit itself, then assumes it → AdministratorAccess allows every action on every resource",
-		"user r of acme-cn → policy r allows ram:UpdateRole on * → rewrites the trust policy of role cn-admin to admit itself, then assumes it → policy cn-admin allows every action on every resource",
+		"user r of acme-cn → policy r allows ram:UpdateRole on * → rewrites the trust policy of role cn-admin to admit itself, then assumes it, which policy r allows on * → policy cn-admin allows every action on every resource",
 	}
 }
 

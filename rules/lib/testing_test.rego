@@ -138,9 +138,9 @@ conditions(pointer, c) := [
 	"operator_pointer": opp,
 } |
 	some op, block in c
-	opp := concat("/", [pointer, "Condition", op])
+	opp := concat("/", [pointer, "Condition", escape(op)])
 	some key, v in block
-	kp := concat("/", [opp, key])
+	kp := concat("/", [opp, escape(key)])
 ]
 
 qualifier(op) := "ForAnyValue" if {
@@ -191,3 +191,7 @@ user(name, fields) := object.union(
 	},
 	fields,
 )
+
+# escape writes a key as a JSON pointer segment: ~ as ~0, / as ~1.
+escape(key) := replace(replace(key, "~", "~0"), "/", "~1")
+

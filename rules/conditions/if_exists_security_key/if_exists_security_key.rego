@@ -46,8 +46,18 @@ deny contains f if {
 	what := security_keys[c.key_lower]
 	not required(s, c.key_lower)
 	msg := sprintf("%s on %s is true when the request has no %s, so %s allows %s without this check; drop IfExists or add \"Null\": {\"%s\": \"false\"}", [c.operator, c.key, c.key, iam.label(s), what, c.key])
-	f := result.at_key(result.finding(msg, c.pointer))
+	f := soften(result.at_key(result.finding(msg, c.pointer)), c.key_lower)
 }
+
+# soften lowers the findings on the keys of the resource to warnings: the
+# requests without them are mostly those on no resource at all (List and
+# Describe calls), which policies keep under IfExists on purpose; the keys
+# of the caller and the network stay errors.
+soften(f, key) := result.softer(f, "warning") if key in resource_keys
+
+soften(f, key) := f if not key in resource_keys
+
+resource_keys := {"aws:resourceaccount", "aws:resourceorgid"}
 
 # security_keys are the keys whose absence is the case the check is meant
 # to stop, with the requests that come without them.

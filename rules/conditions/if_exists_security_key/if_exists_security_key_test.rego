@@ -46,3 +46,13 @@ test_a_guard_that_passes_without_the_key_does_not_count if {
 		"Null": {"aws:MultiFactorAuthPresent": "true"},
 	})
 }
+
+# The resource's account under IfExists is a warning: what comes without
+# it are mostly calls on no resource.
+test_resource_keys_are_warnings if {
+	some f in if_exists_security_key.deny with input as testing.policy("aws", "identity", [{
+		"Effect": "Allow", "Action": "ec2:CreateNetworkInterface", "Resource": "*",
+		"Condition": {"StringEqualsIfExists": {"aws:ResourceAccount": "${aws:PrincipalAccount}"}},
+	}])
+	f.severity == "warning"
+}

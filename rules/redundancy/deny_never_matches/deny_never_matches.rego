@@ -41,14 +41,27 @@ deny contains f if {
 	count(reasons) > 0
 	r := min(reasons)
 	msg := sprintf("%s can never apply, so it blocks nothing: %s", [iam.label(s), r.why])
-	f := result.with_related(result.finding(msg, concat("/", [s.pointer, "Effect"])), [result.related("the cause", r.pointer)])
+	f := by_catalogue(s, result.with_related(result.finding(msg, concat("/", [s.pointer, "Effect"])), [result.related("the cause", r.pointer)]))
 }
+
+reason_kinds := ["actions", "not_action", "not_resource", "resources", "conditions", "expired"]
 
 # dead_reasons are why statement s matches no request: {why, pointer}.
 dead_reasons(s) := {r |
-	some kind in ["actions", "not_action", "not_resource", "resources", "conditions", "expired"]
+	some kind in reason_kinds
 	r := reason(kind, s)
 }
+
+# by_catalogue lowers to a warning a finding whose only reason is that the
+# catalogue knows none of the statement's actions, when one of them is not
+# a misspelling of a known action either (the catalogue has nothing close
+# to it): the catalogue may lag behind a service. A misspelt guardrail
+# stays an error.
+by_catalogue(s, f) := result.softer(f, "warning") if {
+	{kind | some kind in reason_kinds; reason(kind, s)} == {"actions"}
+	some a in s.action.values
+	count(rampart.suggest(input.dialect, a.value)) == 0
+} else := f
 
 # The services whose actions a dialect's catalogue lists completely: an
 # action it does not know does not exist.

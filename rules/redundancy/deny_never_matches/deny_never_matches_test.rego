@@ -44,3 +44,10 @@ test_denies_that_can_apply_pass if {
 		count(deny_never_matches.deny) == 0 with input as testing.policy(case.d, "identity", [case.s]) with time.now_ns as now
 	}
 }
+
+# Actions the catalogue knows nothing close to may be newer than it: a
+# warning, not an error.
+test_unknown_actions_without_a_near_name_are_warnings if {
+	some f in deny_never_matches.deny with input as testing.policy("aws", "identity", [{"Effect": "Deny", "Action": "s3:ZzqxFrobnicate*", "Resource": "*"}])
+	f.severity == "warning"
+}

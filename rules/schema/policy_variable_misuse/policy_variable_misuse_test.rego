@@ -6,7 +6,7 @@ import data.rampart.rules.schema.policy_variable_misuse
 test_acs_has_no_variables if {
 	policy_variable_misuse.deny == {
 		{"msg": "statement \"Home\": \"acs:oss:*:*:home/${ram:UserName}/*\" in Resource is literal text: Alibaba Cloud RAM has no policy variables", "pointer": "/Statement/0/Resource"},
-		{"msg": "statement \"Home\": \"${ram:UserName}\" in the condition on acs:ResourceTag/owner is literal text: Alibaba Cloud RAM has no policy variables", "pointer": "/Statement/0/Condition/StringEquals/acs:ResourceTag/owner"},
+		{"msg": "statement \"Home\": \"${ram:UserName}\" in the condition on acs:ResourceTag/owner is literal text: Alibaba Cloud RAM has no policy variables", "pointer": "/Statement/0/Condition/StringEquals/acs:ResourceTag~1owner"},
 	} with input as testing.policy("acs", "identity", [{
 		"Sid": "Home", "Effect": "Allow", "Action": "oss:*", "Resource": "acs:oss:*:*:home/${ram:UserName}/*",
 		"Condition": {"StringEquals": {"acs:ResourceTag/owner": "${ram:UserName}"}},
@@ -16,7 +16,7 @@ test_acs_has_no_variables if {
 test_jdcloud_two_variables_in_conditions_only if {
 	policy_variable_misuse.deny == {
 		{"msg": "statement 0: \"jrn:oss:*:*:home/${name}/*\" in Resource is literal text: JD Cloud substitutes variables only in Condition values", "pointer": "/Statement/0/Resource"},
-		{"msg": "statement 0: \"${userName}\" in the condition on jdcloud:ResourceTag/jdc-createdby is literal text: JD Cloud knows only ${accountId} and ${name}, not ${userName}", "pointer": "/Statement/0/Condition/StringEquals/jdcloud:ResourceTag/jdc-createdby/1"},
+		{"msg": "statement 0: \"${userName}\" in the condition on jdcloud:ResourceTag/jdc-createdby is literal text: JD Cloud knows only ${accountId} and ${name}, not ${userName}", "pointer": "/Statement/0/Condition/StringEquals/jdcloud:ResourceTag~1jdc-createdby/1"},
 	} with input as testing.policy("jdcloud", "identity", [{
 		"Effect": "Allow", "Action": "oss:*", "Resource": "jrn:oss:*:*:home/${name}/*",
 		"Condition": {"StringEquals": {"jdcloud:ResourceTag/jdc-createdby": ["${name}", "${userName}"], "jdcloud:ResourceTag/account": "${accountId}"}},

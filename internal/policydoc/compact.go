@@ -1,9 +1,6 @@
 package policydoc
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // CompactLength is the number of characters of the value written as JSON
 // without white space: what the clouds count against a policy's size
@@ -46,8 +43,6 @@ func quotedLength(s string) int {
 			total += 2
 		case r < 0x20:
 			total += 6 // \u00XX
-		case r == utf8.RuneError:
-			total += len(strconv.QuoteRune(r)) - 2
 		default:
 			total++
 		}

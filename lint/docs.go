@@ -26,10 +26,8 @@ func Explain(idOrName string) (string, error) {
 // included, by ID or name. It runs the rule's examples to show what it
 // reports.
 func (e *Engine) Explain(ctx context.Context, idOrName string) (string, error) {
-	for i := range e.rules {
-		if r := &e.rules[i]; r.ID == idOrName || r.Name == idOrName {
-			return e.page(ctx, r)
-		}
+	if r := e.lookup(idOrName); r != nil {
+		return e.page(ctx, r)
 	}
 	return "", fmt.Errorf("no rule %q (see `rampart rules`)", idOrName)
 }

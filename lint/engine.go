@@ -269,12 +269,29 @@ func (e *Engine) Rules() []RuleInfo {
 	return out
 }
 
-// Rule returns one rule of the catalogue by ID or name.
+// Rule returns one rule of the catalogue by ID or name, with the
+// severity the configuration gives it and whether it turns it on.
 func (e *Engine) Rule(idOrName string) (RuleInfo, bool) {
-	for _, r := range e.Rules() {
-		if r.ID == idOrName || r.Name == idOrName {
-			return r, true
+	r := e.lookup(idOrName)
+	if r == nil {
+		return RuleInfo{}, false
+	}
+	out := *r
+	out.Severity = e.severityOf(r.ID, r.Severity)
+	out.Enabled = e.enabled[r.ID]
+	return out, true
+}
+
+// lookup finds a rule of the catalogue by ID or name; nil when there is
+// none.
+func (e *Engine) lookup(idOrName string) *RuleInfo {
+	if r, ok := e.byID[idOrName]; ok {
+		return r
+	}
+	for i := range e.rules {
+		if e.rules[i].Name == idOrName {
+			return &e.rules[i]
 		}
 	}
-	return RuleInfo{}, false
+	return nil
 }

@@ -119,12 +119,7 @@ func (e *Engine) optionsOf(cfg *workspace.Config) (ruleOptions, error) {
 	seen := map[string]string{}
 	for _, k := range keys {
 		ptr := "/rules/options/" + policydoc.EscapePointerToken(k)
-		var r *RuleInfo
-		for i := range e.rules {
-			if e.rules[i].ID == k || e.rules[i].Name == k {
-				r = &e.rules[i]
-			}
-		}
+		r := e.lookup(k)
 		if r == nil {
 			return ruleOptions{}, configErrorIn(cfg, ptr, "rules.options: no rule %q (options are set per rule, by ID or name; see `rampart rules`)", k)
 		}

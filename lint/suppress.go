@@ -33,12 +33,7 @@ func (e *Engine) loadSuppressions() error {
 		case strings.TrimSpace(s.Reason) == "":
 			return e.configError(s.Pointer, "suppression of %s has no reason: say why the finding is accepted (reason: ...)", s.Rule)
 		}
-		for i := range e.rules {
-			if r := &e.rules[i]; r.ID == s.Rule || r.Name == s.Rule {
-				sp.rule = r
-			}
-		}
-		if sp.rule == nil {
+		if sp.rule = e.lookup(s.Rule); sp.rule == nil {
 			return e.configError(s.Pointer+"/rule", "suppression names no known rule %q (see `rampart rules`)", s.Rule)
 		}
 		if s.Path != "" {
